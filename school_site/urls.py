@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.i18n import JavaScriptCatalog
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from schools.scoping import scoped_bulk_action
+from search import views as search_views
+from sections import views as section_views
+
+urlpatterns = [
+    # Must come before Wagtail's admin URLs: bulk actions confined to the actor's schools.
+    path(
+        "admin/bulk/<str:app_label>/<str:model_name>/<str:action>/",
+        scoped_bulk_action,
+        name="wagtail_bulk_action",
+    ),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    path("tim-kiem/", search_views.search, name="search"),
+    path("so-do-trang/", section_views.sitemap_page, name="sitemap_page"),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+    from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+
+    urlpatterns += staticfiles_urlpatterns()
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+from wagtail.users.apps import WagtailUsersAppConfig
+
+
+class SchoolsConfig(AppConfig):
+    name = "schools"
+    label = "schools"
+    verbose_name = _("Schools")
+    default_auto_field = "django.db.models.BigAutoField"
+
+
+class ScopedUsersAppConfig(WagtailUsersAppConfig):
+    """Wagtail's users app with user and group screens confined to the actor's schools."""
+
+    group_viewset = "schools.scoping.ScopedGroupViewSet"
+    user_viewset = "schools.scoping.ScopedUserViewSet"

@@ -1,0 +1,2 @@
+def school(request):
+    return {"school": getattr(request, "school", None)}

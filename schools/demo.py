@@ -1,0 +1,141 @@
+"""The demo school: Trường THCS Tịnh Sơn with one user per role and a few sample pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from wagtail.models import Site
+
+from links.models import Link
+from sections.models import SectionPage, StandardPage
+
+from .models import School
+from .services import SchoolDetails, add_staff_member, create_school
+
+DEMO_HOSTNAME = "c2tinhsonst.quangngai.edu.vn"
+DEMO_NAME = "Trường THCS Tịnh Sơn"
+DEMO_PASSWORD = "demo-tinhson-2026"  # noqa: S105 - printed to the person running the demo
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    username: str
+    first_name: str
+    last_name: str
+    role: str
+
+
+DEMO_USERS = (
+    DemoUser("truongban", "Danh", "Phạm Tấn", "head"),
+    DemoUser("phoban", "Bình", "Võ Thanh", "deputy"),
+    DemoUser("thuky", "Tiến", "Lê Hồng", "secretary"),
+    DemoUser("bientapvien", "Văn", "Trần Văn", "editor"),
+    DemoUser("congtacvien", "Hà", "Từ Ngọc", "contributor"),
+    DemoUser("quantri", "Cương", "Nguyễn Biên", "sysadmin"),
+)
+
+DEMO_LINKS = (
+    ("Trường học kết nối", "https://truonghocketnoi.edu.vn/"),
+    ("vnEdu", "https://vnedu.vn/"),
+    ("CSDL ngành Giáo dục", "https://csdl.moet.gov.vn/"),
+    ("Sở GD&ĐT Quảng Ngãi", "https://quangngai.edu.vn/"),
+)
+
+SAMPLE_PAGES = (
+    (
+        "Giới thiệu",
+        "Giới thiệu chung về nhà trường",
+        "Trường THCS Tịnh Sơn được thành lập năm 1976, là đơn vị trực thuộc Phòng Giáo dục và "
+        "Đào tạo. Nhà trường có đội ngũ cán bộ, giáo viên, nhân viên tâm huyết, nhiều năm liền "
+        "đạt danh hiệu Tập thể lao động tiên tiến.",
+    ),
+    (
+        "Tin tức",
+        "Khai giảng năm học mới",
+        "Sáng nay, thầy và trò nhà trường long trọng tổ chức lễ khai giảng năm học mới với sự "
+        "tham dự của đại diện chính quyền địa phương và Hội cha mẹ học sinh.",
+    ),
+    (
+        "Thông báo",
+        "Thông báo lịch họp phụ huynh học sinh",
+        "Nhà trường thông báo lịch họp phụ huynh học sinh đầu năm học vào lúc 7 giờ 30 sáng "
+        "Chủ nhật tuần này tại các phòng học.",
+    ),
+    (
+        "Hoạt động ngoài giờ lên lớp",
+        "Học sinh tham gia trồng cây xanh",
+        "Liên đội trường tổ chức cho học sinh khối 8 và khối 9 trồng cây xanh quanh khuôn viên "
+        "trường, góp phần xây dựng trường học xanh - sạch - đẹp.",
+    ),
+)
+
+
+@transaction.atomic
+def create_demo_school() -> tuple[School, bool]:
+    """Create the demo school if it does not exist yet. Returns (school, created)."""
+    site = Site.objects.filter(hostname=DEMO_HOSTNAME).first()
+    if site is not None and hasattr(site, "school"):
+        school, created = site.school, False
+    else:
+        school = create_school(
+            name=DEMO_NAME,
+            hostname=DEMO_HOSTNAME,
+            is_default=not Site.objects.filter(is_default_site=True).exists(),
+            details=SchoolDetails(
+                short_name="THCS Tịnh Sơn",
+                governing_body="Phòng Giáo dục và Đào tạo huyện Sơn Tịnh",
+                address="Xã Tịnh Sơn, huyện Sơn Tịnh, tỉnh Quảng Ngãi",
+                phone="0255 3670 000",
+                email="c2tinhson@quangngai.edu.vn",
+                responsible_person="Phạm Tấn Danh, Hiệu trưởng",
+            ),
+        )
+        created = True
+        _add_sample_content(school)
+    _ensure_demo_users(school)
+    return school, created
+
+
+def _ensure_demo_users(school: School) -> None:
+    User = get_user_model()
+    for demo in DEMO_USERS:
+        user, made = User.objects.get_or_create(
+            username=demo.username,
+            defaults={
+                "first_name": demo.first_name,
+                "last_name": demo.last_name,
+                "email": f"{demo.username}@example.edu.vn",
+            },
+        )
+        if made:
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+        add_staff_member(school=school, user=user, roles=[demo.role])
+    head = User.objects.get(username="truongban")
+    intro = SectionPage.objects.descendant_of(school.site.root_page).get(slug="gioi-thieu")
+    intro.responsible_people.add(head)
+    intro.save()
+
+
+def _add_sample_content(school: School) -> None:
+    import vntext
+
+    sections = {
+        page.title: page for page in SectionPage.objects.descendant_of(school.site.root_page)
+    }
+    for section_title, title, text in SAMPLE_PAGES:
+        page = StandardPage(
+            title=title,
+            slug=vntext.slugify(title),
+            search_description=text[:150],
+            body=[("paragraph", f"<p>{text}</p>")],
+        )
+        sections[section_title].add_child(instance=page)
+        page.save_revision().publish()
+    for order, (title, url) in enumerate(DEMO_LINKS):
+        Link.objects.create(school=school, title=title, url=url, sort_order=order)
+
+
+__all__ = ["DEMO_PASSWORD", "DEMO_USERS", "create_demo_school"]

@@ -1,0 +1,112 @@
+"""Page types of the plan's ten sections."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock
+
+LISTING_PAGE_SIZE = 12
+
+
+class SectionPageForm(WagtailAdminPageForm):
+    """Offer only the staff of the page's own school as responsible people."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("responsible_people")
+        if field is None:
+            return
+        from schools.models import School
+
+        page = self.instance if self.instance.pk else self.parent_page
+        school = School.objects.filter(site__root_page__in=page.get_ancestors(inclusive=True)).first()
+        field.queryset = (
+            school.staff_users().order_by("first_name", "last_name")
+            if school
+            else field.queryset.none()
+        )
+
+
+class SectionPage(Page):
+    """A section of the plan: an introduction and a listing of what is published in it.
+
+    Records who answers for the section (the plan's assignment table)."""
+
+    intro = RichTextField(_("introduction"), blank=True)
+    responsible_note = models.CharField(
+        _("responsible (as in the plan)"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who answers for this section, as written in the school's plan."),
+    )
+    content_summary = models.TextField(
+        _("content to build"),
+        blank=True,
+        help_text=_("What this section should contain, one item per line."),
+    )
+    responsible_people = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="responsible_sections",
+        verbose_name=_("responsible people"),
+    )
+
+    base_form_class = SectionPageForm
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    settings_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("responsible_note"),
+                FieldPanel("responsible_people"),
+                FieldPanel("content_summary"),
+            ],
+            heading=_("Responsibility (the plan's assignment table)"),
+        ),
+        *Page.settings_panels,
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage", "sections.SectionPage"]
+    subpage_types = ["sections.SectionPage", "sections.StandardPage"]
+
+    class Meta:
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        children = self.get_children().live().public().order_by("-first_published_at", "-pk")
+        paginator = Paginator(children, LISTING_PAGE_SIZE)
+        try:
+            context["children"] = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            context["children"] = paginator.page(1)
+        except EmptyPage:
+            context["children"] = paginator.page(paginator.num_pages)
+        return context
+
+
+class StandardPage(Page):
+    """A free-form page: headings, text, images, embeds, tables, files and quotations."""
+
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "sections.SectionPage", "sections.StandardPage"]
+    subpage_types = ["sections.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")

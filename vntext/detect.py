@@ -1,0 +1,354 @@
+"""Content-based detection of legacy Vietnamese encodings, piece by piece.
+
+The text is scanned for cheap markers of each legacy encoding. Only the lines that
+contain a marker are examined; inside them, words that contain a character no legacy
+byte can show as (``ư``, ``ạ``, a combining mark, ``→`` ...) are certainly Unicode and
+split the line into pieces. Each remaining piece is decoded with every candidate
+encoding whose marker it contains, and the decoding that yields the most valid
+Vietnamese syllables wins, but only when it clearly beats leaving the piece alone.
+Correct Unicode text in any language is left unchanged.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Final
+
+from .encodings import DECODERS, cp1252x, cp1258, mojibake, tcvn3, viqr, vni
+from .letters import LATIN1_VIETNAMESE
+from .syllables import valid_syllables
+
+__all__ = ["DetectionResult", "Segment", "analyze", "detect_text"]
+
+# --- markers -------------------------------------------------------------------------
+
+_TCVN3_ONLY: Final[str] = "".join(sorted(tcvn3.CODES - LATIN1_VIETNAMESE))
+# TCVN3 codes that are neither letters of Western languages nor common symbols.
+_TCVN3_STRONG: Final[str] = "\xad¸µ¹¶·¬ª¨¡¢£¤¥¦§¼¾®«"
+_TCVN3_MARKER_RE: Final[re.Pattern[str]] = re.compile(f"[{re.escape(_TCVN3_ONLY)}]")
+_TCVN3_STRONG_RE: Final[re.Pattern[str]] = re.compile(
+    f"[{re.escape(_TCVN3_STRONG)}]|(?<=[a-zA-Z])[{re.escape(_TCVN3_ONLY)}](?=[a-zA-Z])"
+)
+_VNI_STRONG_RE: Final[re.Pattern[str]] = re.compile(
+    rf"[aeoAEO][{vni.CIRC_MARK_CHARS}]|[aA][{vni.BREVE_MARK_CHARS}]|[ôöÔÖ][{vni.TONE_MARK_CHARS}]|öô|ÖÔ"
+    r"|\b[ñÑ](?=[a-zA-Zöô])"
+)
+_VIQR_STRONG_RE: Final[re.Pattern[str]] = re.compile(r"[aA][(^]|[eE]\^|[oO][+^]|[uU]\+|\b[dD][dD][aeiouyAEIOUY]")
+
+_MARKERS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
+    ("tcvn3", _TCVN3_MARKER_RE),
+    ("vni", vni.MARKER_RE),
+    ("cp1258", cp1258.MARKER_RE),
+    ("mojibake", mojibake.MARKER_RE),
+)
+_STRONG: Final[dict[str, re.Pattern[str]]] = {
+    "tcvn3": _TCVN3_STRONG_RE,
+    "vni": _VNI_STRONG_RE,
+    "cp1258": cp1258.MARKER_RE,
+    "mojibake": mojibake.MARKER_RE,
+    "viqr": _VIQR_STRONG_RE,
+}
+
+_ANY_MARKER_RE: Final[re.Pattern[str]] = re.compile("|".join(f"(?:{m.pattern})" for _, m in _MARKERS))
+
+# A character that no legacy byte shows as (and that is not white space).
+_LEGACY_CLASS: Final[str] = re.escape("".join(sorted(cp1252x.CHARSET)))
+_CERTAIN_WORD_RE: Final[re.Pattern[str]] = re.compile(rf"\S*[^\s{_LEGACY_CLASS}]\S*")
+_CERTAIN_CHAR_RE: Final[re.Pattern[str]] = re.compile(rf"[^\s{_LEGACY_CLASS}]")
+
+_TOKEN_RE: Final[re.Pattern[str]] = re.compile(r"[^\W\d_]+")
+_NON_ASCII_LETTER_RE: Final[re.Pattern[str]] = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
+
+
+# --- results -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of the input, the encoding it was found to be in and its Unicode form."""
+
+    start: int
+    end: int
+    encoding: str
+    text: str
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class DetectionResult:
+    """What :func:`vntext.detect_encoding` found.
+
+    ``encoding`` is the main encoding (the legacy encoding covering most characters, or
+    ``"unicode"`` / ``"nfd"``; ``"ascii"`` for plain ASCII), ``confidence`` is 0..1 and
+    ``segments`` lists ``(start, end, encoding)`` over the (decoded) input.
+    ``encodings`` lists every encoding found, main first. ``source`` is how bytes were
+    decoded (``"utf-8"``, ``"cp1252"``, ``"utf-16"``) or ``"str"``.
+    """
+
+    encoding: str
+    confidence: float
+    segments: list[tuple[int, int, str]] = field(default_factory=list)
+    encodings: tuple[str, ...] = ()
+    source: str = "str"
+
+    @property
+    def is_legacy(self) -> bool:
+        return self.encoding not in ("unicode", "nfd", "ascii")
+
+
+# --- scoring -------------------------------------------------------------------------
+
+
+_PUNCT: Final[str] = "\"'“”‘’„()[]{}<>,.;:!?…–—-/\\*&%$#@|=•·"
+_VIQR_MARKS: Final[frozenset[str]] = frozenset("(^+`?~'.")
+_HAS_LETTER = re.compile(r"[^\W\d_]").search
+
+
+# Letter runs that contain a non-ASCII letter.
+_NA_TOKEN_RE: Final[re.Pattern[str]] = re.compile(r"[a-z]*(?:(?![\x00-\x7f])[^\W\d_])[^\W\d_]*")
+# TCVN3 codes that are symbols in Windows-1252 (½ × ¸ ...), standing alone: such a
+# "word" decoded to a lone letter is more likely a real symbol than TCVN3.
+_TCVN3_SYMBOLS: Final[str] = re.escape("".join(sorted(c for c in tcvn3.CODES if not c.isalpha())))
+_ISOLATED_SYMBOL_RE: Final[re.Pattern[str]] = re.compile(rf"(?<![^\W\d_])[{_TCVN3_SYMBOLS}](?![^\W\d_])")
+
+
+def _score(text: str) -> tuple[int, int]:
+    """(score, valid non-ASCII syllables) of a text.
+
+    Every letter run with a non-ASCII letter counts +1 when it is a valid Vietnamese
+    syllable and -1 otherwise (leftovers of a wrong decoding, foreign words). ASCII
+    runs are the same in every candidate decoding, so they are not counted.
+    """
+    words = _NA_TOKEN_RE.findall(text.lower())
+    good = sum(map(valid_syllables().__contains__, words))
+    return 2 * good - len(words), good
+
+
+def _score_words(text: str) -> tuple[int, int]:
+    """Score by white-space separated words (for VIQR, whose marks are ASCII punctuation):
+    +1 per valid syllable, -1 per word with a non-ASCII letter or an inner VIQR mark."""
+    valid = valid_syllables()
+    punct = _PUNCT
+    good = good_non_ascii = bad = 0
+    for w in text.lower().split():
+        w = w.strip(punct)
+        if not w:
+            continue
+        if w in valid:
+            good += 1
+            if not w.isascii():
+                good_non_ascii += 1
+        elif w.isascii():
+            if not w.isalnum() and not _VIQR_MARKS.isdisjoint(w):
+                bad += 1
+        elif _HAS_LETTER(w):
+            bad += 1
+    return good - bad, good_non_ascii
+
+
+@dataclass(slots=True)
+class _Decision:
+    start: int
+    end: int
+    encoding: str
+    text: str
+    gain: int
+    tokens: int
+    tie: str | None = None  # an encoding that scored as well as leaving the piece alone
+    tie_text: str = ""
+
+
+_LONG_PIECE: Final[int] = 300
+
+
+def _decide(piece: str, start: int, allow_viqr: bool) -> _Decision:
+    end = start + len(piece)
+    cands = [name for name, marker in _MARKERS if marker.search(piece)]
+    if len(piece) > _LONG_PIECE and len(cands) > 1:
+        # long pieces: only encodings with a strong marker (keeps big documents fast)
+        cands = [name for name in cands if _STRONG[name].search(piece)] or cands
+    if allow_viqr and viqr.MARKER_RE.search(piece):
+        cands.append("viqr")
+    best = _Decision(start, end, "unicode", piece, 0, 0)
+    if not cands:
+        return best
+    base: tuple[int, int] | None = None
+    base_words: tuple[int, int] | None = None
+    best_score = 0
+    tie: tuple[str, str] | None = None
+    for name in cands:
+        out = DECODERS[name](piece)
+        if out == piece:
+            continue
+        if name == "viqr":
+            if base_words is None:
+                base_words = _score_words(piece)
+            score, good = _score_words(out)
+            gain = score - base_words[0]
+        else:
+            if base is None:
+                base = _score(piece)
+            score, good = _score(out)
+            if name == "tcvn3":
+                score -= 2 * len(_ISOLATED_SYMBOL_RE.findall(piece))
+            gain = score - base[0]
+        strong = _STRONG[name].search(piece) is not None
+        if name == "viqr":
+            ok = gain >= 2 and good >= 2 and strong or gain >= 3 and good >= 3
+        else:
+            ok = gain >= 2 and (good >= 2 or strong) or gain >= 1 and strong and good >= 1
+        if ok and gain > best_score:
+            best = _Decision(start, end, name, out, gain, good)
+            best_score = gain
+        elif gain == 0 and good > 0 and strong and tie is None and name != "viqr":
+            tie = (name, out)
+    if best.encoding == "unicode" and tie is not None:
+        best.tie, best.tie_text = tie
+    return best
+
+
+# --- analysis ------------------------------------------------------------------------
+
+
+def _plain(text: str, start: int, end: int) -> Segment:
+    chunk = text[start:end]
+    if chunk.isascii() or unicodedata.is_normalized("NFC", chunk):
+        return Segment(start, end, "unicode", chunk)
+    return Segment(start, end, "nfd", unicodedata.normalize("NFC", chunk))
+
+
+def _line_decisions(text: str, ls: int, le: int) -> list[_Decision]:
+    line = text[ls:le]
+    allow_viqr = line.isascii() or not _NON_ASCII_LETTER_RE.search(line)
+    if not _CERTAIN_CHAR_RE.search(line):
+        return [_decide(line, ls, allow_viqr)]
+    out: list[_Decision] = []
+    pos = 0
+    for m in _CERTAIN_WORD_RE.finditer(line):
+        if m.start() > pos:
+            out.append(_decide(line[pos : m.start()], ls + pos, False))
+        out.append(_Decision(ls + m.start(), ls + m.end(), "unicode", m.group(), 0, 0))
+        pos = m.end()
+    if pos < len(line):
+        out.append(_decide(line[pos:], ls + pos, False))
+    return out
+
+
+def _resolve_ties(decisions: list[_Decision]) -> None:
+    """A tied piece between pieces decided as the same legacy encoding takes that encoding."""
+    prev_enc: list[str | None] = []
+    last: str | None = None
+    for d in decisions:
+        prev_enc.append(last)
+        if d.gain > 0:
+            last = d.encoding
+    nxt: str | None = None
+    for i in range(len(decisions) - 1, -1, -1):
+        d = decisions[i]
+        if d.tie is not None:
+            before, after = prev_enc[i], nxt
+            if d.tie in (before, after) and before in (d.tie, None) and after in (d.tie, None):
+                d.encoding, d.text, d.gain = d.tie, d.tie_text, 0
+        if d.gain > 0:
+            nxt = d.encoding
+
+
+def analyze(text: str, viqr_ok: bool = True) -> list[Segment]:
+    """Split ``text`` into segments, each with its detected encoding and Unicode form."""
+    if not text:
+        return []
+    if text.isascii():
+        if viqr_ok and viqr.MARKER_RE.search(text):
+            return _analyze_marked(text, viqr.MARKER_RE)
+        return [Segment(0, len(text), "unicode", text)]
+    if not _ANY_MARKER_RE.search(text) and not (viqr_ok and viqr.MARKER_RE.search(text)):
+        return [_plain(text, 0, len(text))]
+    pattern = _ANY_MARKER_RE
+    if viqr_ok:
+        pattern = re.compile(f"{_ANY_MARKER_RE.pattern}|{viqr.MARKER_RE.pattern}")
+    return _analyze_marked(text, pattern)
+
+
+def _analyze_marked(text: str, pattern: re.Pattern[str]) -> list[Segment]:
+    plain_ranges: list[tuple[int, int]] = []
+    decisions: list[_Decision] = []
+    order: list[tuple[str, int]] = []  # ("plain"|"dec", index) in text order
+    pos = 0
+    n = len(text)
+    search = pattern.search
+    while pos < n:
+        m = search(text, pos)
+        if m is None:
+            break
+        ls = text.rfind("\n", 0, m.start()) + 1
+        if ls < pos:
+            ls = pos
+        le = text.find("\n", m.end())
+        le = n if le < 0 else le
+        if ls > pos:
+            order.append(("plain", len(plain_ranges)))
+            plain_ranges.append((pos, ls))
+        for d in _line_decisions(text, ls, le):
+            order.append(("dec", len(decisions)))
+            decisions.append(d)
+        pos = le
+    if pos < n:
+        order.append(("plain", len(plain_ranges)))
+        plain_ranges.append((pos, n))
+    _resolve_ties(decisions)
+    merged: list[tuple[int, int, str, list[str], float]] = []
+    for kind, idx in order:
+        if kind == "plain":
+            seg = _plain(text, *plain_ranges[idx])
+        else:
+            d = decisions[idx]
+            if d.encoding == "unicode":
+                seg = _plain(text, d.start, d.end)
+            else:
+                conf = 1.0 - math.exp(-max(d.gain, 0.5) / 1.5)
+                seg = Segment(d.start, d.end, d.encoding, unicodedata.normalize("NFC", d.text), round(conf, 3))
+        if merged and merged[-1][2] == seg.encoding and merged[-1][1] == seg.start:
+            start, _, enc, texts, conf = merged[-1]
+            texts.append(seg.text)
+            merged[-1] = (start, seg.end, enc, texts, min(conf, seg.confidence))
+        else:
+            merged.append((seg.start, seg.end, seg.encoding, [seg.text], seg.confidence))
+    segments = [
+        Segment(start, end, enc, "".join(texts), 1.0 if enc in ("unicode", "nfd") else conf)
+        for start, end, enc, texts, conf in merged
+    ]
+    return segments
+
+
+def detect_text(text: str, source: str = "str") -> tuple[DetectionResult, str]:
+    """Detect the encoding(s) of ``text``; return the result and the converted text."""
+    segments = analyze(text)
+    converted = "".join(s.text for s in segments)
+    if not segments:
+        return DetectionResult("ascii", 1.0, [], ("ascii",), source), converted
+    weights: dict[str, int] = {}
+    confs: dict[str, list[float]] = {}
+    for s in segments:
+        weights[s.encoding] = weights.get(s.encoding, 0) + (s.end - s.start)
+        confs.setdefault(s.encoding, []).append(s.confidence)
+    legacy = {k: v for k, v in weights.items() if k not in ("unicode", "nfd")}
+    if legacy:
+        main = max(legacy, key=lambda k: legacy[k])
+        conf = sum(confs[main]) / len(confs[main])
+    else:
+        main = "nfd" if "nfd" in weights else "unicode"
+        if main == "unicode" and text.isascii():
+            main = "ascii"
+        conf = 1.0
+    ordered = (main, *sorted((k for k in weights if k != main and not (main == "ascii" and k == "unicode"))))
+    result = DetectionResult(
+        main,
+        round(conf, 3),
+        [(s.start, s.end, s.encoding) for s in segments],
+        ordered,
+        source,
+    )
+    return result, converted

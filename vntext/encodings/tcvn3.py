@@ -1,0 +1,113 @@
+"""TCVN3 (ABC, TCVN 5712:1993 VN3): one byte per letter, fonts ``.VnTime``, ``.VnArial`` ...
+
+Only seven capitals have codes (Ă Â Ê Ô Ơ Ư Đ); toned capitals were typed with the
+upper-case twin fonts (``.VnTimeH`` ...) whose glyphs for the lower-case codes are capitals.
+Text is handled as the Windows-1252 view of the bytes (see :mod:`.cp1252x`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ..letters import LETTER_INFO, TONE_OF, compose
+
+# (base, shape) -> codes for tones none, huyền, hỏi, ngã, sắc, nặng (None = ASCII base)
+_LOWER: Final[dict[tuple[str, str], tuple[int | None, ...]]] = {
+    ("a", ""): (None, 0xB5, 0xB6, 0xB7, 0xB8, 0xB9),
+    ("a", "breve"): (0xA8, 0xBB, 0xBC, 0xBD, 0xBE, 0xC6),
+    ("a", "circumflex"): (0xA9, 0xC7, 0xC8, 0xC9, 0xCA, 0xCB),
+    ("e", ""): (None, 0xCC, 0xCE, 0xCF, 0xD0, 0xD1),
+    ("e", "circumflex"): (0xAA, 0xD2, 0xD3, 0xD4, 0xD5, 0xD6),
+    ("i", ""): (None, 0xD7, 0xD8, 0xDC, 0xDD, 0xDE),
+    ("o", ""): (None, 0xDF, 0xE1, 0xE2, 0xE3, 0xE4),
+    ("o", "circumflex"): (0xAB, 0xE5, 0xE6, 0xE7, 0xE8, 0xE9),
+    ("o", "horn"): (0xAC, 0xEA, 0xEB, 0xEC, 0xED, 0xEE),
+    ("u", ""): (None, 0xEF, 0xF1, 0xF2, 0xF3, 0xF4),
+    ("u", "horn"): (0xAD, 0xF5, 0xF6, 0xF7, 0xF8, 0xF9),
+    ("y", ""): (None, 0xFA, 0xFB, 0xFC, 0xFD, 0xFE),
+}
+_CAPITALS: Final[dict[str, int]] = {"Ă": 0xA1, "Â": 0xA2, "Ê": 0xA3, "Ô": 0xA4, "Ơ": 0xA5, "Ư": 0xA6, "Đ": 0xA7}
+
+# code point (Windows-1252 view, here all in Latin-1) -> Unicode letter
+DECODE: Final[dict[int, str]] = {0xAE: "đ"}
+for (_base, _shape), _codes in _LOWER.items():
+    for _tone, _code in enumerate(_codes):
+        if _code is not None:
+            DECODE[_code] = compose(_base, _shape, _tone)
+for _ch, _code in _CAPITALS.items():
+    DECODE[_code] = _ch
+
+DECODE_TABLE: Final[dict[int, str]] = dict(DECODE)
+DECODE_UPPER_TABLE: Final[dict[int, str]] = {k: v.upper() for k, v in DECODE.items()}
+
+# Unicode letter -> legacy character. Toned capitals have no code: they get the lower-case code.
+ENCODE_TABLE: Final[dict[int, str]] = {ord(_ch): chr(_code) for _code, _ch in DECODE.items()}
+for _ch in LETTER_INFO:
+    if ord(_ch) not in ENCODE_TABLE:
+        ENCODE_TABLE[ord(_ch)] = ENCODE_TABLE.get(ord(_ch.lower()), _ch.lower())
+
+CODES: Final[frozenset[str]] = frozenset(chr(c) for c in DECODE)
+
+# Lower-case toned vowels: the letters whose case TCVN3 cannot tell.
+_AMBIGUOUS: Final[str] = "".join(sorted(c for c in TONE_OF if c.islower()))
+_AMBIGUOUS_SET: Final[frozenset[str]] = frozenset(_AMBIGUOUS)
+
+
+_DELETE_AMBIGUOUS: Final[dict[int, None]] = dict.fromkeys(map(ord, _AMBIGUOUS))
+_UPPER: Final[str] = "A-ZĂÂÊÔƠƯĐ"
+# words with a capital and a toned (lower-case) letter
+_MIXED_WORD_RE: Final[re.Pattern[str]] = re.compile(
+    rf"[^\W\d_]*(?:[{_UPPER}][^\W\d_]*[{_AMBIGUOUS}]|[{_AMBIGUOUS}][^\W\d_]*[{_UPPER}])[^\W\d_]*"
+)
+
+
+def _fix_word(m: re.Match[str]) -> str:
+    word = m.group()
+    rest = word.translate(_DELETE_AMBIGUOUS)
+    if not rest.isupper():
+        return word
+    # "KẾ", "ĐƯỜNG": every other letter is a capital. "Mỹ" stays: it may be Title case.
+    if len(rest) >= 2:
+        return word.upper()
+    first_amb = next(i for i, c in enumerate(word) if c in _AMBIGUOUS_SET)
+    if any(c.isupper() for c in word[first_amb:]):
+        return word.upper()
+    return word
+
+
+def fix_case(text: str) -> str:
+    """Upper-case toned letters that sit among capitals (plain-text TCVN3, font lost).
+
+    A word is upper-cased when its other letters are all capitals and there are at least
+    two of them (or a capital follows the toned letter); a whole span is upper-cased when
+    it has at least three capitals and no other lower-case letter.
+    """
+    rest = text.translate(_DELETE_AMBIGUOUS)
+    if rest.isupper():
+        if sum(c.isupper() for c in rest) >= 3:
+            up = text.upper()
+            return up if len(up) == len(text) else text
+    elif rest == rest.lower():
+        return text
+    return _MIXED_WORD_RE.sub(_fix_word, text)
+
+
+def decode(text: str, upper: bool = False) -> str:
+    """Convert the Windows-1252 view of TCVN3 bytes to Unicode (length preserving).
+
+    ``upper`` is for the ``.Vn...H`` fonts: every letter displays as a capital.
+    """
+    if upper:
+        return text.translate(DECODE_UPPER_TABLE).upper()
+    return fix_case(text.translate(DECODE_TABLE))
+
+
+def encode(text: str, upper: bool = False) -> str:
+    """Encode Unicode text to the Windows-1252 view of TCVN3 (for tests and round trips).
+
+    ``upper=True`` writes for a ``.Vn...H`` font: every letter as its lower-case code.
+    """
+    if upper:
+        text = text.lower()
+    return text.translate(ENCODE_TABLE)
