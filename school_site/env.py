@@ -112,7 +112,7 @@ def _database(env: Mapping[str, str], var_dir: Path) -> dict[str, Any]:
     else:
         try:
             config = environ.Env.db_url_config(raw)
-        except Exception as exc:  # django-environ raises several types for bad URLs
+        except (ValueError, KeyError, TypeError, ImproperlyConfigured) as exc:
             raise _error("DATABASE_URL", f"cannot parse it ({exc})") from None
         scheme = urlsplit(raw).scheme
         if scheme not in environ.Env.DB_SCHEMES or not config.get("ENGINE"):
@@ -139,7 +139,7 @@ def _email(env: Mapping[str, str]) -> dict[str, Any]:
         return {"EMAIL_BACKEND": "django.core.mail.backends.console.EmailBackend"}
     try:
         config = environ.Env.email_url_config(raw)
-    except Exception as exc:
+    except (ValueError, KeyError, TypeError, ImproperlyConfigured) as exc:
         raise _error("EMAIL_URL", f"cannot parse it ({exc})") from None
     if not config.get("EMAIL_BACKEND"):
         raise _error("EMAIL_URL", "unknown scheme (use smtp://, smtps://, consolemail://)")

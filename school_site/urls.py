@@ -22,6 +22,7 @@ urlpatterns = [
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("tim-kiem/", search_views.search, name="search"),
     path("so-do-trang/", section_views.sitemap_page, name="sitemap_page"),
+    path("favicon.ico", section_views.favicon),
 ]
 
 if settings.DEBUG:

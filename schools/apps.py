@@ -4,10 +4,16 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class SchoolsConfig(AppConfig):
+    default = True
     name = "schools"
     label = "schools"
     verbose_name = _("Schools")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from .scoping import confine_page_listing_filters
+
+        confine_page_listing_filters()
 
 
 class ScopedUsersAppConfig(WagtailUsersAppConfig):

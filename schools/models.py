@@ -140,4 +140,3 @@ class SchoolGroup(models.Model):
 
     def __str__(self) -> str:
         return self.group.name
-

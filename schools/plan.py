@@ -160,53 +160,32 @@ class RolePlan:
 
 
 _CONTENT_MODELS = ("links.add_link", "links.change_link", "links.delete_link")
+_EDIT_FILES = ("add_image", "change_image", "choose_image", "add_document", "change_document",
+               "choose_document")  # fmt: skip
+_ADD_FILES = ("add_image", "choose_image", "add_document", "choose_document")
+_PUBLISH = ("add", "change", "publish", "lock", "unlock")
 
 ROLES: tuple[RolePlan, ...] = (
     RolePlan(
-        "head",
-        "Trưởng ban",
-        page_permissions=("add", "change", "publish", "lock", "unlock"),
-        collection_permissions=("add_image", "change_image", "choose_image", "add_document",
-                                "change_document", "choose_document"),
-        model_permissions=(*_CONTENT_MODELS, "schools.change_school"),
-    ),  # fmt: skip
-    RolePlan(
-        "deputy",
-        "Phó ban",
-        page_permissions=("add", "change", "publish", "lock", "unlock"),
-        collection_permissions=("add_image", "change_image", "choose_image", "add_document",
-                                "change_document", "choose_document"),
-        model_permissions=_CONTENT_MODELS,
-    ),  # fmt: skip
-    RolePlan(
-        "secretary",
-        "Thư ký",
-        page_permissions=("add", "change", "lock"),
-        collection_permissions=("add_image", "change_image", "choose_image", "add_document",
-                                "change_document", "choose_document"),
-        model_permissions=_CONTENT_MODELS,
-    ),  # fmt: skip
-    RolePlan(
-        "editor",
-        "Biên tập viên",
-        page_permissions=("add", "change"),
-        collection_permissions=("add_image", "choose_image", "add_document", "choose_document"),
+        "head", "Trưởng ban", _PUBLISH, _EDIT_FILES, (*_CONTENT_MODELS, "schools.change_school")
     ),
-    RolePlan(
-        "contributor",
-        "Cộng tác viên",
-        page_permissions=("add",),
-        collection_permissions=("add_image", "choose_image", "add_document", "choose_document"),
-    ),
+    RolePlan("deputy", "Phó ban", _PUBLISH, _EDIT_FILES, _CONTENT_MODELS),
+    RolePlan("secretary", "Thư ký", ("add", "change", "lock"), _EDIT_FILES, _CONTENT_MODELS),
+    RolePlan("editor", "Biên tập viên", ("add", "change"), _ADD_FILES),
+    RolePlan("contributor", "Cộng tác viên", ("add",), _ADD_FILES),
     RolePlan(
         "sysadmin",
         "Quản trị viên hệ thống",
-        page_permissions=("add", "change", "publish", "lock", "unlock"),
-        collection_permissions=("add_image", "change_image", "choose_image", "add_document",
-                                "change_document", "choose_document"),
-        model_permissions=(*_CONTENT_MODELS, "schools.change_school", "auth.add_user",
-                           "auth.change_user", "auth.delete_user"),
-    ),  # fmt: skip
+        _PUBLISH,
+        _EDIT_FILES,
+        (
+            *_CONTENT_MODELS,
+            "schools.change_school",
+            "auth.add_user",
+            "auth.change_user",
+            "auth.delete_user",
+        ),
+    ),
 )
 
 ROLE_CODES = tuple(role.code for role in ROLES)

@@ -20,6 +20,7 @@ from django.http import Http404, QueryDict
 from django.urls import URLPattern
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.models import Site
 from wagtail.admin.views.bulk_action import index as wagtail_bulk_action
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.users.forms import UserCreationForm, UserEditForm
@@ -220,3 +221,52 @@ def scoped_bulk_action(request, app_label, model_name, action):
         elif not set(ids) <= allowed:
             raise Http404
     return wagtail_bulk_action(request, app_label, model_name, action)
+
+
+# --- page listing filters --------------------------------------------------------------------
+
+
+def _scoped_sites(request) -> QuerySet[Site]:
+    if request.user.is_superuser:
+        return Site.objects.all()
+    return Site.objects.filter(school__in=schools_for_user(request.user))
+
+
+def _scoped_staff(request) -> QuerySet:
+    users = get_user_model()._default_manager.all()
+    if request.user.is_superuser:
+        return users
+    return users.filter(groups__school_role__school__in=schools_for_user(request.user)).distinct()
+
+
+def confine_page_listing_filters() -> None:
+    """The page explorer's filters offer every site, page owner and editor of the install; offer
+    only the actor's schools and their staff instead (called once from ``SchoolsConfig.ready``)."""
+    from wagtail.admin.views.pages.listing import PageFilterSet
+
+    filters = PageFilterSet.base_filters
+    filters["site"].queryset = _scoped_sites
+    filters["owner"].queryset = _scoped_staff
+    filters["edited_by"].queryset = _scoped_staff
+
+
+# --- admin areas that Wagtail keeps global ---------------------------------------------------
+
+
+class GlobalAdminAreasMiddleware:
+    """Wagtail's reports (site history, aging pages, workflow reports...) span every site of the
+    install; until the school-scoped editorial queue replaces them they are for superusers only.
+    Paths: ``PORTAL_SUPERUSER_ONLY_ADMIN_PATHS``."""
+
+    def __init__(self, get_response):
+        from django.conf import settings
+
+        self.get_response = get_response
+        self.prefixes = tuple(settings.PORTAL_SUPERUSER_ONLY_ADMIN_PATHS)
+
+    def __call__(self, request):
+        if request.path.startswith(self.prefixes) and not (
+            request.user.is_authenticated and request.user.is_superuser
+        ):
+            raise Http404
+        return self.get_response(request)

@@ -27,9 +27,9 @@ def pages_for_user(user, queryset: QuerySet[Page]) -> QuerySet[Page]:
     """Restrict a page queryset to the trees of the user's schools (a superuser sees all)."""
     if user.is_superuser:
         return queryset
-    paths = Page.objects.filter(
-        sites_rooted_here__school__in=schools_for_user(user)
-    ).values_list("path", flat=True)
+    paths = Page.objects.filter(sites_rooted_here__school__in=schools_for_user(user)).values_list(
+        "path", flat=True
+    )
     condition = Q()
     for path in paths:
         condition |= Q(path__startswith=path)

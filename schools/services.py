@@ -165,9 +165,7 @@ def _create_role_group(school: School, role) -> Group:
         GroupCollectionPermission.objects.create(
             group=group,
             collection=school.collection,
-            permission=Permission.objects.get(
-                content_type__app_label=app_label, codename=codename
-            ),
+            permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
         )
     perms = [_permission("wagtailadmin.access_admin")]
     perms += [_permission(label) for label in role.model_permissions]
@@ -189,4 +187,3 @@ def add_staff_member(*, school: School, user, roles: list[str] | tuple[str, ...]
     if len(groups) != len(set(roles)):
         raise ValidationError(_("Unknown role for this school."))
     user.groups.add(*groups)
-

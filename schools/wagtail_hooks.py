@@ -16,7 +16,7 @@ class SchoolIndexView(IndexView):
 
 
 class SchoolViewSet(ModelViewSet):
-    """"School information": each school edits its own identity and footer contact block.
+    """ "School information": each school edits its own identity and footer contact block.
     Creating schools is done with ``create_school`` (it builds the whole tree)."""
 
     model = School
@@ -55,3 +55,9 @@ def confine_explorer(parent_page, pages, request):
 def confine_page_chooser(pages, request):
     return pages_for_user(request.user, pages)
 
+
+@hooks.register("construct_reports_menu")
+def hide_global_reports(request, menu_items):
+    # See GlobalAdminAreasMiddleware: the reports span every school.
+    if not request.user.is_superuser:
+        menu_items.clear()

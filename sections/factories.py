@@ -22,6 +22,4 @@ class StandardPageFactory(wagtail_factories.PageFactory):
     title = factory.Sequence(lambda n: f"Bài viết số {n}")
     slug = factory.LazyAttribute(lambda p: vntext.slugify(p.title))
     search_description = factory.LazyAttribute(lambda p: f"Tóm tắt: {p.title}")
-    body = factory.LazyAttribute(
-        lambda p: [("paragraph", f"<p>Nội dung của «{p.title}».</p>")]
-    )
+    body = factory.LazyAttribute(lambda p: [("paragraph", f"<p>Nội dung của «{p.title}».</p>")])

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import models
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -29,7 +29,9 @@ class SectionPageForm(WagtailAdminPageForm):
         from schools.models import School
 
         page = self.instance if self.instance.pk else self.parent_page
-        school = School.objects.filter(site__root_page__in=page.get_ancestors(inclusive=True)).first()
+        school = School.objects.filter(
+            site__root_page__in=page.get_ancestors(inclusive=True)
+        ).first()
         field.queryset = (
             school.staff_users().order_by("first_name", "last_name")
             if school

@@ -1,5 +1,6 @@
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 
 from .selectors import get_site_tree
 
@@ -15,3 +16,8 @@ def sitemap_page(request):
         "sections/sitemap.html",
         {"page": root, "tree": get_site_tree(root=root)},
     )
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says: point them at the SVG icon."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

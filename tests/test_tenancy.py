@@ -43,7 +43,9 @@ def make_image(school, title):
 def make_document(school, title):
     return Document.objects.create(
         title=title,
-        file=SimpleUploadedFile(f"{title}.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf"),
+        file=SimpleUploadedFile(
+            f"{title}.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf"
+        ),
         collection=school.collection,
     )
 
@@ -61,7 +63,9 @@ class TwoSchools(TestCase):
         cls.a = SchoolFactory(name="Trường THCS An Phú", hostname="anphu.example.vn")
         cls.b = SchoolFactory(name="Trường THCS Bình Minh", hostname="binhminh.example.vn")
         cls.staff = {
-            (school.pk, role): make_staff(school, role, username=f"{role}-{tag}", first_name=f"{role}-{tag}")
+            (school.pk, role): make_staff(
+                school, role, username=f"{role}-{tag}", first_name=f"{role}-{tag}"
+            )
             for school, tag in ((cls.a, "a"), (cls.b, "b"))
             for role in ROLE_CODES
         }
@@ -74,7 +78,9 @@ class TwoSchools(TestCase):
         cls.doc_a = make_document(cls.a, "van-ban-an-phu")
         cls.doc_b = make_document(cls.b, "van-ban-binh-minh")
         cls.link_a = Link.objects.create(school=cls.a, title="Liên kết An Phú", url="https://a.vn/")
-        cls.link_b = Link.objects.create(school=cls.b, title="Liên kết Bình Minh", url="https://b.vn/")
+        cls.link_b = Link.objects.create(
+            school=cls.b, title="Liên kết Bình Minh", url="https://b.vn/"
+        )
 
     def login(self, role, school=None):
         user = self.staff[((school or self.a).pk, role)]
@@ -98,7 +104,9 @@ class TestPages(TwoSchools):
                 self.assertEqual(own.status_code, 200)
                 self.assertContains(own, "Tin riêng của An Phú")
                 other = self.client.get(reverse("wagtailadmin_explore", args=[self.news_b.pk]))
-                self.assertNotContains(other, "Tin riêng của Bình Minh", status_code=other.status_code)
+                self.assertNotContains(
+                    other, "Tin riêng của Bình Minh", status_code=other.status_code
+                )
                 root = self.client.get(reverse("wagtailadmin_explore_root"))
                 self.assertNotContains(root, "Bình Minh", status_code=root.status_code)
 
@@ -106,11 +114,19 @@ class TestPages(TwoSchools):
         for role in ROLE_CODES:
             with self.subTest(role=role):
                 self.login(role)
-                self.assertHidden(self.client.get(reverse("wagtailadmin_pages:edit", args=[self.page_b.pk])))
-                self.assertHidden(self.client.get(reverse("wagtailadmin_pages:delete", args=[self.page_b.pk])))
-                add = reverse("wagtailadmin_pages:add", args=["sections", "standardpage", self.news_b.pk])
+                self.assertHidden(
+                    self.client.get(reverse("wagtailadmin_pages:edit", args=[self.page_b.pk]))
+                )
+                self.assertHidden(
+                    self.client.get(reverse("wagtailadmin_pages:delete", args=[self.page_b.pk]))
+                )
+                add = reverse(
+                    "wagtailadmin_pages:add", args=["sections", "standardpage", self.news_b.pk]
+                )
                 self.assertHidden(self.client.get(add))
-                response = self.client.post(add, {"title": "Chen ngang", "slug": "chen-ngang", "action-publish": "1"})
+                response = self.client.post(
+                    add, {"title": "Chen ngang", "slug": "chen-ngang", "action-publish": "1"}
+                )
                 self.assertHidden(response)
                 self.assertFalse(self.news_b.get_children().filter(slug="chen-ngang").exists())
                 self.assertHidden(
@@ -123,7 +139,9 @@ class TestPages(TwoSchools):
         for role in ("head", "deputy", "secretary", "editor", "sysadmin"):
             with self.subTest(role=role):
                 self.login(role)
-                response = self.client.get(reverse("wagtailadmin_pages:edit", args=[self.page_a.pk]))
+                response = self.client.get(
+                    reverse("wagtailadmin_pages:edit", args=[self.page_a.pk])
+                )
                 self.assertEqual(response.status_code, 200)
 
     def test_admin_search_and_chooser_do_not_cross_schools(self):
@@ -135,11 +153,15 @@ class TestPages(TwoSchools):
                 chooser = chooser_html(self.client.get(reverse("wagtailadmin_choose_page")))
                 self.assertNotIn("Bình Minh", chooser)
                 self.assertIn("An Phú", chooser)
-                inside = self.client.get(reverse("wagtailadmin_choose_page_child", args=[self.news_b.pk]))
+                inside = self.client.get(
+                    reverse("wagtailadmin_choose_page_child", args=[self.news_b.pk])
+                )
                 if inside.status_code == 200:
                     self.assertNotIn("Tin riêng của Bình Minh", chooser_html(inside))
                 own = chooser_html(
-                    self.client.get(reverse("wagtailadmin_choose_page_child", args=[self.news_a.pk]))
+                    self.client.get(
+                        reverse("wagtailadmin_choose_page_child", args=[self.news_a.pk])
+                    )
                 )
                 self.assertIn("Tin riêng của An Phú", own)
 
@@ -166,15 +188,27 @@ class TestImagesAndDocuments(TwoSchools):
             with self.subTest(role=role):
                 self.login(role)
                 for name in ("edit", "delete"):
-                    self.assertHidden(self.client.get(reverse(f"wagtailimages:{name}", args=[self.image_b.pk])))
-                    self.assertHidden(self.client.get(reverse(f"wagtaildocs:{name}", args=[self.doc_b.pk])))
-                self.assertHidden(self.client.post(reverse("wagtailimages:delete", args=[self.image_b.pk])))
-                self.assertHidden(self.client.post(reverse("wagtaildocs:delete", args=[self.doc_b.pk])))
+                    self.assertHidden(
+                        self.client.get(reverse(f"wagtailimages:{name}", args=[self.image_b.pk]))
+                    )
+                    self.assertHidden(
+                        self.client.get(reverse(f"wagtaildocs:{name}", args=[self.doc_b.pk]))
+                    )
                 self.assertHidden(
-                    self.client.post(reverse("wagtailimages:edit", args=[self.image_b.pk]), {"title": "bị sửa"})
+                    self.client.post(reverse("wagtailimages:delete", args=[self.image_b.pk]))
+                )
+                self.assertHidden(
+                    self.client.post(reverse("wagtaildocs:delete", args=[self.doc_b.pk]))
+                )
+                self.assertHidden(
+                    self.client.post(
+                        reverse("wagtailimages:edit", args=[self.image_b.pk]), {"title": "bị sửa"}
+                    )
                 )
         self.assertTrue(Image.objects.filter(pk=self.image_b.pk, title="anh-binh-minh").exists())
-        self.assertTrue(Document.objects.filter(pk=self.doc_b.pk, title="van-ban-binh-minh").exists())
+        self.assertTrue(
+            Document.objects.filter(pk=self.doc_b.pk, title="van-ban-binh-minh").exists()
+        )
 
     def test_uploads_land_in_own_collection_only(self):
         self.login("contributor")
@@ -186,7 +220,9 @@ class TestImagesAndDocuments(TwoSchools):
                 "collection": self.b.collection.pk,
             },
         )
-        self.assertFalse(Image.objects.filter(title="anh-moi", collection=self.b.collection).exists())
+        self.assertFalse(
+            Image.objects.filter(title="anh-moi", collection=self.b.collection).exists()
+        )
         self.assertIn(response.status_code, {200, 302, 403})
 
 
@@ -207,7 +243,9 @@ class TestSnippets(TwoSchools):
                     url = reverse(f"wagtailsnippets_links_link:{view}", args=[self.link_b.pk])
                     self.assertHidden(self.client.get(url), "Liên kết Bình Minh")
                 url = reverse("wagtailsnippets_links_link:edit", args=[self.link_b.pk])
-                self.assertHidden(self.client.post(url, {"title": "bị sửa", "url": "https://x.vn/"}))
+                self.assertHidden(
+                    self.client.post(url, {"title": "bị sửa", "url": "https://x.vn/"})
+                )
         self.link_b.refresh_from_db()
         self.assertEqual(self.link_b.title, "Liên kết Bình Minh")
 
@@ -216,9 +254,13 @@ class TestSnippets(TwoSchools):
         url = reverse("wagtailsnippets_links_link:add")
         form = self.client.get(url)
         self.assertEqual(form.status_code, 200)
-        self.client.post(url, {"school": self.b.pk, "title": "Gài vào", "url": "https://x.vn/", "sort_order": 0})
+        self.client.post(
+            url, {"school": self.b.pk, "title": "Gài vào", "url": "https://x.vn/", "sort_order": 0}
+        )
         self.assertFalse(Link.objects.filter(title="Gài vào", school=self.b).exists())
-        self.client.post(url, {"school": self.a.pk, "title": "Hợp lệ", "url": "https://ok.vn/", "sort_order": 0})
+        self.client.post(
+            url, {"school": self.a.pk, "title": "Hợp lệ", "url": "https://ok.vn/", "sort_order": 0}
+        )
         self.assertTrue(Link.objects.filter(title="Hợp lệ", school=self.a).exists())
 
     def test_bulk_delete_of_another_schools_link_is_refused(self):
@@ -320,7 +362,9 @@ class TestSchoolInformation(TwoSchools):
         index = self.client.get(reverse("schools:index"))
         self.assertContains(index, "Trường THCS An Phú")
         self.assertNotContains(index, "Trường THCS Bình Minh")
-        self.assertEqual(self.client.get(reverse("schools:edit", args=[self.b.pk])).status_code, 404)
+        self.assertEqual(
+            self.client.get(reverse("schools:edit", args=[self.b.pk])).status_code, 404
+        )
         response = self.client.post(
             reverse("schools:edit", args=[self.a.pk]),
             {"name": "Trường THCS An Phú", "phone": "0255 111 222", "brand_colour": "#123456"},
@@ -332,10 +376,50 @@ class TestSchoolInformation(TwoSchools):
     def test_bad_colour_is_refused_with_the_form_kept(self):
         self.login("head")
         response = self.client.post(
-            reverse("schools:edit", args=[self.a.pk]), {"name": "Trường THCS An Phú", "brand_colour": "red"}
+            reverse("schools:edit", args=[self.a.pk]),
+            {"name": "Trường THCS An Phú", "brand_colour": "red"},
         )
         self.assertEqual(response.status_code, 200)
         self.a.refresh_from_db()
         self.assertEqual(self.a.brand_colour, "#0b5394")
 
 
+class TestGlobalAdminAreas(TwoSchools):
+    def test_page_listing_filters_offer_only_own_site_and_staff(self):
+        for role in ROLE_CODES:
+            with self.subTest(role=role):
+                self.login(role)
+                response = self.client.get(
+                    reverse("wagtailadmin_explore", args=[self.a.site.root_page.pk])
+                )
+                self.assertEqual(response.status_code, 200)
+                self.assertNotContains(response, "Bình Minh")
+                self.assertNotContains(response, "head-b")
+
+    def test_reports_spanning_all_schools_are_superuser_only(self):
+        self.login("head", self.b)
+        self.client.post(reverse("wagtailsnippets_links_link:edit", args=[self.link_b.pk]),
+                         {"title": "Liên kết Bình Minh mới", "url": "https://b.vn/", "sort_order": 0})  # fmt: skip
+        for role in ROLE_CODES:
+            with self.subTest(role=role):
+                self.login(role)
+                for name in (
+                    "site_history",
+                    "aging_pages",
+                    "page_types_usage",
+                    "workflow",
+                    "workflow_tasks",
+                ):
+                    response = self.client.get(reverse(f"wagtailadmin_reports:{name}"))
+                    self.assertEqual(response.status_code, 404)
+                home = self.client.get(reverse("wagtailadmin_home"))
+                self.assertNotContains(home, "Bình Minh")
+        User.objects.create_superuser("tinh", "tinh@example.vn", TEST_PASSWORD)
+        self.client.login(username="tinh", password=TEST_PASSWORD)
+        self.assertEqual(
+            self.client.get(reverse("wagtailadmin_reports:site_history")).status_code, 200
+        )
+
+    def test_no_request_for_gravatar(self):
+        self.login("head")
+        self.assertNotContains(self.client.get(reverse("wagtailadmin_home")), "gravatar.com")

@@ -38,7 +38,11 @@ def test_catalogue_is_complete_and_placeholders_are_kept(path):
 def test_compiled_catalogue_matches_source(path):
     mo_path = path.with_suffix(".mo")
     assert mo_path.exists(), f"{mo_path} missing: run manage.py compilemessages"
-    po = {e.msgid: e.msgstr for e in polib.pofile(str(path)).translated_entries() if not e.msgid_plural}
+    po = {
+        e.msgid: e.msgstr
+        for e in polib.pofile(str(path)).translated_entries()
+        if not e.msgid_plural
+    }
     mo = {e.msgid: e.msgstr for e in polib.mofile(str(mo_path)) if not e.msgid_plural}
     stale = sorted(k for k in po if mo.get(k) != po[k])
     assert not stale, f"{mo_path.name} is stale for {stale[:10]}: run manage.py compilemessages"

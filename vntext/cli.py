@@ -173,7 +173,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m vntext", description="Chuyển mã tiếng Việt (TCVN3, VNI, VIQR...) sang Unicode.")
+    parser = _Parser(
+        prog="python -m vntext", description="Chuyển mã tiếng Việt (TCVN3, VNI, VIQR...) sang Unicode."
+    )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     conv = sub.add_parser("convert", help="chuyển tệp văn bản, HTML hoặc .docx sang Unicode (UTF-8)")
     conv.add_argument("file", help="tệp vào ('-' là đầu vào chuẩn)")

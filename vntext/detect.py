@@ -34,9 +34,13 @@ _TCVN3_STRONG_RE: Final[re.Pattern[str]] = re.compile(
 )
 _VNI_STRONG_RE: Final[re.Pattern[str]] = re.compile(
     rf"[aeoAEO][{vni.CIRC_MARK_CHARS}]|[aA][{vni.BREVE_MARK_CHARS}]|[ôöÔÖ][{vni.TONE_MARK_CHARS}]|öô|ÖÔ"
-    r"|\b[ñÑ](?=[a-zA-Zöô])"
+    r"|\b[ñÑ][eoöôuEOÖÔU]"
 )
-_VIQR_STRONG_RE: Final[re.Pattern[str]] = re.compile(r"[aA][(^]|[eE]\^|[oO][+^]|[uU]\+|\b[dD][dD][aeiouyAEIOUY]")
+# đ (ð), ươ (ýõ), a shaped vowel followed by a tone byte
+_CP1258_STRONG_RE: Final[re.Pattern[str]] = re.compile(r"ð|ýõ|[âêôõýãÂÊÔÕÝÃ][ÌìÒÞò]")
+_VIQR_STRONG_RE: Final[re.Pattern[str]] = re.compile(
+    r"[aA][(^]|[eE]\^|[oO][+^]|[uU]\+|\b[dD][dD][aeiouyAEIOUY]"
+)
 
 _MARKERS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
     ("tcvn3", _TCVN3_MARKER_RE),
@@ -47,7 +51,7 @@ _MARKERS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
 _STRONG: Final[dict[str, re.Pattern[str]]] = {
     "tcvn3": _TCVN3_STRONG_RE,
     "vni": _VNI_STRONG_RE,
-    "cp1258": cp1258.MARKER_RE,
+    "cp1258": _CP1258_STRONG_RE,
     "mojibake": mojibake.MARKER_RE,
     "viqr": _VIQR_STRONG_RE,
 }
@@ -161,7 +165,7 @@ class _Decision:
     tie_text: str = ""
 
 
-_LONG_PIECE: Final[int] = 300
+_LONG_PIECE: Final[int] = 60
 
 
 def _decide(piece: str, start: int, allow_viqr: bool) -> _Decision:
@@ -272,32 +276,105 @@ def analyze(text: str, viqr_ok: bool = True) -> list[Segment]:
     return _analyze_marked(text, pattern)
 
 
+_BLOCK_MIN_LINES: Final[int] = 4
+_BLOCK_MAX_LINES: Final[int] = 200
+_BLOCK_MIN_CHARS: Final[int] = 1000
+
+
+def _block_decisions(text: str, lines: list[tuple[int, int]]) -> list[_Decision] | None:
+    """Fast path for a run of marked lines: decide once for the block, then accept each
+    line that carries a strong marker of the winning encoding and nothing suspicious;
+    every other line is decided on its own. None when the block is not clear-cut."""
+    bs, be = lines[0][0], lines[-1][1]
+    block = text[bs:be]
+    if len(lines) < _BLOCK_MIN_LINES or len(block) < _BLOCK_MIN_CHARS:
+        return None
+    d = _decide(block, bs, not _NON_ASCII_LETTER_RE.search(block))
+    if d.encoding == "unicode" or d.gain < 4:
+        return None
+    enc = d.encoding
+    strong = _STRONG[enc].search
+    others = [_STRONG[o].search for o in ("tcvn3", "vni", "cp1258", "mojibake") if o != enc]
+    certain = _CERTAIN_CHAR_RE.search
+    decode = DECODERS[enc]
+    out: list[_Decision] = []
+    for ls, le in lines:
+        line = text[ls:le]
+        if strong(line) and not certain(line) and not any(o(line) for o in others):
+            out.append(_Decision(ls, le, enc, decode(line), 1, 1))
+        else:
+            out.extend(_line_decisions(text, ls, le))
+    return out
+
+
 def _analyze_marked(text: str, pattern: re.Pattern[str]) -> list[Segment]:
-    plain_ranges: list[tuple[int, int]] = []
-    decisions: list[_Decision] = []
-    order: list[tuple[str, int]] = []  # ("plain"|"dec", index) in text order
-    pos = 0
     n = len(text)
     search = pattern.search
+    items: list[tuple[int, int, bool]] = []  # (start, end, marked line?)
+    pos = 0
     while pos < n:
         m = search(text, pos)
         if m is None:
             break
-        ls = text.rfind("\n", 0, m.start()) + 1
-        if ls < pos:
-            ls = pos
+        ls = max(text.rfind("\n", 0, m.start()) + 1, pos)
         le = text.find("\n", m.end())
         le = n if le < 0 else le
         if ls > pos:
-            order.append(("plain", len(plain_ranges)))
-            plain_ranges.append((pos, ls))
-        for d in _line_decisions(text, ls, le):
-            order.append(("dec", len(decisions)))
-            decisions.append(d)
+            items.append((pos, ls, False))
+        items.append((ls, le, True))
         pos = le
     if pos < n:
+        items.append((pos, n, False))
+
+    plain_ranges: list[tuple[int, int]] = []
+    decisions: list[_Decision] = []
+    order: list[tuple[str, int]] = []  # ("plain"|"dec", index) in text order
+
+    def emit_plain(start: int, end: int) -> None:
         order.append(("plain", len(plain_ranges)))
-        plain_ranges.append((pos, n))
+        plain_ranges.append((start, end))
+
+    def emit_decisions(ds: list[_Decision]) -> None:
+        for d in ds:
+            order.append(("dec", len(decisions)))
+            decisions.append(d)
+
+    i = 0
+    while i < len(items):
+        start, end, marked = items[i]
+        if not marked:
+            emit_plain(start, end)
+            i += 1
+            continue
+        # a run of marked lines separated by single newlines
+        run = [(start, end)]
+        j = i
+        while (
+            len(run) < _BLOCK_MAX_LINES
+            and j + 2 < len(items)
+            and not items[j + 1][2]
+            and items[j + 1][1] - items[j + 1][0] == 1
+            and items[j + 2][2]
+        ):
+            run.append(items[j + 2][:2])
+            j += 2
+        block = _block_decisions(text, run) if len(run) >= _BLOCK_MIN_LINES else None
+        if block is None:
+            for k, (ls, le) in enumerate(run):
+                if k:
+                    emit_plain(run[k - 1][1], ls)
+                emit_decisions(_line_decisions(text, ls, le))
+        else:
+            bi = 0
+            for k, (ls, le) in enumerate(run):
+                if k:
+                    emit_plain(run[k - 1][1], ls)
+                line_ds = []
+                while bi < len(block) and block[bi].start < le:
+                    line_ds.append(block[bi])
+                    bi += 1
+                emit_decisions(line_ds)
+        i = j + 1
     _resolve_ties(decisions)
     merged: list[tuple[int, int, str, list[str], float]] = []
     for kind, idx in order:
@@ -309,7 +386,9 @@ def _analyze_marked(text: str, pattern: re.Pattern[str]) -> list[Segment]:
                 seg = _plain(text, d.start, d.end)
             else:
                 conf = 1.0 - math.exp(-max(d.gain, 0.5) / 1.5)
-                seg = Segment(d.start, d.end, d.encoding, unicodedata.normalize("NFC", d.text), round(conf, 3))
+                seg = Segment(
+                    d.start, d.end, d.encoding, unicodedata.normalize("NFC", d.text), round(conf, 3)
+                )
         if merged and merged[-1][2] == seg.encoding and merged[-1][1] == seg.start:
             start, _, enc, texts, conf = merged[-1]
             texts.append(seg.text)

@@ -103,7 +103,9 @@ def _read_input(file: str | os.PathLike[str] | bytes | IO[bytes]) -> bytes:
     else:
         data = file.read(MAX_INPUT_BYTES + 1)
         if not isinstance(data, (bytes, bytearray)):
-            raise DocxError("file object must be opened in binary mode", "Tệp phải được mở ở chế độ nhị phân.")
+            raise DocxError(
+                "file object must be opened in binary mode", "Tệp phải được mở ở chế độ nhị phân."
+            )
         data = bytes(data)
     if not data:
         raise EmptyInputError("empty .docx input")

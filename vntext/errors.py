@@ -46,4 +46,6 @@ class EncryptedDocxError(DocxError):
 
 
 class LegacyDocError(DocxError):
-    default_message_vi = "Đây là tệp Word cũ (.doc). Hãy mở bằng Word và lưu lại dưới dạng .docx rồi tải lên lại."
+    default_message_vi = (
+        "Đây là tệp Word cũ (.doc). Hãy mở bằng Word và lưu lại dưới dạng .docx rồi tải lên lại."
+    )

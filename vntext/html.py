@@ -169,7 +169,9 @@ def _font_to_enc(font: str) -> str:
     return font_encoding(font) or "unicode"
 
 
-def _walk(soup: BeautifulSoup, rules: list[tuple[str | None, str | None, str]]) -> list[tuple[object, str | None, int]]:
+def _walk(
+    soup: BeautifulSoup, rules: list[tuple[str | None, str | None, str]]
+) -> list[tuple[object, str | None, int]]:
     """Text nodes in document order as (node, encoding or None, block id)."""
     from bs4 import NavigableString, Tag
     from bs4.element import PreformattedString
@@ -193,7 +195,9 @@ def _walk(soup: BeautifulSoup, rules: list[tuple[str | None, str | None, str]]) 
     return out
 
 
-def _convert_text_nodes(soup: BeautifulSoup, rules: list[tuple[str | None, str | None, str]], col: _Collector) -> None:
+def _convert_text_nodes(
+    soup: BeautifulSoup, rules: list[tuple[str | None, str | None, str]], col: _Collector
+) -> None:
     nodes = _walk(soup, rules)
     i = 0
     while i < len(nodes):
@@ -232,7 +236,9 @@ def _convert_text_nodes(soup: BeautifulSoup, rules: list[tuple[str | None, str |
 def _clean(soup: BeautifulSoup) -> None:
     from bs4 import Comment, Declaration, Doctype, ProcessingInstruction, Tag
 
-    for node in soup.find_all(string=lambda s: isinstance(s, (Comment, Declaration, Doctype, ProcessingInstruction))):
+    for node in soup.find_all(
+        string=lambda s: isinstance(s, (Comment, Declaration, Doctype, ProcessingInstruction))
+    ):
         node.extract()
     for tag in list(soup.find_all(True)):
         if not isinstance(tag, Tag) or tag.decomposed:
@@ -256,7 +262,11 @@ def _clean(soup: BeautifulSoup) -> None:
                 kept = [f"{p}:{v}" for p, v in _declarations(value).items() if p in _KEEP_STYLE_PROPS]
                 if kept:
                     attrs["style"] = ";".join(kept)
-        if name == "a" and "href" in attrs and attrs["href"].strip().lower().startswith(("javascript:", "vbscript:")):
+        if (
+            name == "a"
+            and "href" in attrs
+            and attrs["href"].strip().lower().startswith(("javascript:", "vbscript:"))
+        ):
             del attrs["href"]
         tag.attrs = attrs
     for tag in list(soup.find_all(["p", "div", "span"])):
@@ -291,7 +301,9 @@ def convert_html_report(html: str, detect: bool = True) -> tuple[str, Conversion
     return out.strip(), col.report()
 
 
-def _convert_font_only(soup: BeautifulSoup, rules: list[tuple[str | None, str | None, str]], col: _Collector) -> None:
+def _convert_font_only(
+    soup: BeautifulSoup, rules: list[tuple[str | None, str | None, str]], col: _Collector
+) -> None:
     nodes = [(n, e, b) for n, e, b in _walk(soup, rules)]
     i = 0
     while i < len(nodes):

@@ -82,7 +82,9 @@ STOP_FINALS: Final[tuple[str, ...]] = ("p", "t", "c", "ch")
 _FRONT: Final[frozenset[str]] = frozenset("ieê")
 _VOWELS: Final[str] = "aăâeêioôơuưy"
 _SHAPED: Final[str] = "ăâêôơư"
-_NO_MEDIAL_ONSETS: Final[frozenset[str]] = frozenset({"b", "m", "v", "p", "ph", "g", "gh", "ngh", "k", "c", "gi", "r"})
+_NO_MEDIAL_ONSETS: Final[frozenset[str]] = frozenset(
+    {"b", "m", "v", "p", "ph", "g", "gh", "ngh", "k", "c", "gi", "r"}
+)
 _Y_ALONE_ONSETS: Final[frozenset[str]] = frozenset({"", "h", "k", "l", "m", "s", "t", "v", "đ", "d", "n"})
 
 
@@ -235,7 +237,9 @@ def strip_tone(word: str) -> tuple[str, int]:
         t = TONE_OF.get(ch)
         if t:
             tone = t
-            out.append(unicodedata.normalize("NFC", unicodedata.normalize("NFD", ch).replace(TONE_MARKS[t], "")))
+            out.append(
+                unicodedata.normalize("NFC", unicodedata.normalize("NFD", ch).replace(TONE_MARKS[t], ""))
+            )
         else:
             out.append(ch)
     return "".join(out), tone

@@ -148,4 +148,3 @@ def exact_key(text: str) -> str:
     """Exact search form (keeps diacritics): NFC, Ð -> Đ, tone placement in the old style,
     lower case, white space folded."""
     return normalize(normalize_tone_placement(text.translate(_ETH_MAP), "old")).lower()
-

@@ -9,7 +9,9 @@ from sections.factories import StandardPageFactory
 class TestHomePage(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.a = SchoolFactory(name="Trường THCS An Phú", hostname="anphu.example.vn", is_default=True)
+        cls.a = SchoolFactory(
+            name="Trường THCS An Phú", hostname="anphu.example.vn", is_default=True
+        )
         cls.b = SchoolFactory(name="Trường THCS Bình Minh", hostname="binhminh.example.vn")
         cls.news_a = cls.a.site.root_page.get_children().get(slug="tin-tuc-su-kien")
         cls.news_b = cls.b.site.root_page.get_children().get(slug="tin-tuc-su-kien")
@@ -68,3 +70,35 @@ class TestNoSchool(TestCase):
         response = self.client.get("/", HTTP_HOST="ai-do.example.vn")
         self.assertEqual(response.status_code, 404)
         self.assertContains(response, 'lang="vi"', status_code=404)
+
+
+class TestFooter(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        from links.models import Link
+
+        cls.a = SchoolFactory(
+            name="Trường THCS An Phú", hostname="anphu.example.vn", is_default=True
+        )
+        cls.b = SchoolFactory(name="Trường THCS Bình Minh", hostname="binhminh.example.vn")
+        cls.a.address, cls.a.phone, cls.a.email = (
+            "Xã An Phú",
+            "0255 3000 111",
+            "anphu@example.edu.vn",
+        )
+        cls.a.responsible_person, cls.a.governing_body = "Nguyễn Văn A, Hiệu trưởng", "Phòng GD&ĐT"
+        cls.a.save()
+        Link.objects.create(school=cls.a, title="vnEdu", url="https://vnedu.vn/")
+        Link.objects.create(
+            school=cls.a, title="Ẩn khỏi chân trang", url="https://x.vn/", show_in_footer=False
+        )
+        Link.objects.create(school=cls.b, title="Liên kết trường khác", url="https://b.vn/")
+
+    def test_footer_has_the_legal_contact_block_and_own_links(self):
+        response = self.client.get("/", HTTP_HOST="anphu.example.vn")
+        for text in ("Xã An Phú", 'href="tel:', "mailto:anphu@example.edu.vn",
+                     "Nguyễn Văn A, Hiệu trưởng", "Phòng GD&amp;ĐT", "Chịu trách nhiệm nội dung",
+                     'href="https://vnedu.vn/"'):  # fmt: skip
+            self.assertContains(response, text)
+        self.assertNotContains(response, "Ẩn khỏi chân trang")
+        self.assertNotContains(response, "Liên kết trường khác")

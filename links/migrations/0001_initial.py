@@ -6,28 +6,43 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('schools', '0001_initial'),
+        ("schools", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Link',
+            name="Link",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='title')),
-                ('url', models.URLField(max_length=500, verbose_name='address')),
-                ('show_in_footer', models.BooleanField(default=True, verbose_name='show in footer')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='order')),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='links', to='schools.school', verbose_name='school')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="title")),
+                ("url", models.URLField(max_length=500, verbose_name="address")),
+                (
+                    "show_in_footer",
+                    models.BooleanField(default=True, verbose_name="show in footer"),
+                ),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="order")),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="links",
+                        to="schools.school",
+                        verbose_name="school",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'link',
-                'verbose_name_plural': 'links',
-                'ordering': ['sort_order', 'title'],
+                "verbose_name": "link",
+                "verbose_name_plural": "links",
+                "ordering": ["sort_order", "title"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),

@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "schools.middleware.CurrentSchoolMiddleware",
+    "schools.scoping.GlobalAdminAreasMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -109,6 +110,7 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = False
+WAGTAIL_USER_TIME_ZONES = ["Asia/Ho_Chi_Minh"]  # one country, one time zone
 
 # --- Files ------------------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -146,7 +148,10 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents go through permission check
 # --- Cache, sessions --------------------------------------------------------------------
 if ENV.redis_url:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": ENV.redis_url}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": ENV.redis_url,
+        }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
@@ -193,6 +198,8 @@ WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no staff e-mail hashes sent to a third party
+PORTAL_SUPERUSER_ONLY_ADMIN_PATHS = ["/admin/reports/"]
 TAGGIT_CASE_INSENSITIVE = True
 
 X_FRAME_OPTIONS = "SAMEORIGIN"  # the admin previews pages in an iframe
@@ -207,5 +214,6 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
     },
 }

@@ -6,9 +6,7 @@ from .base import *  # noqa: F403
 from .base import ENV
 
 DEBUG = True
-SECRET_KEY = ENV.secret_key or "dev-only-insecure-key-never-used-in-production"  # noqa: S105
+SECRET_KEY = ENV.secret_key or "dev-only-insecure-key-never-used-in-production"
 ALLOWED_HOSTS = list(ENV.allowed_hosts) or ["*"]
-STORAGES["staticfiles"] = {  # noqa: F405
-    "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-}
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 (BASE_DIR / "var").mkdir(exist_ok=True)

@@ -6,55 +6,164 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
-        ('wagtailimages', '0027_image_description'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
+        ("wagtailimages", "0027_image_description"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='School',
+            name="School",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=255, verbose_name='name')),
-                ('short_name', models.CharField(blank=True, max_length=100, verbose_name='short name')),
-                ('governing_body', models.CharField(blank=True, help_text='The authority the school reports to, e.g. Phòng GD&ĐT huyện Sơn Tịnh.', max_length=255, verbose_name='governing body')),
-                ('address', models.CharField(blank=True, max_length=255, verbose_name='address')),
-                ('phone', models.CharField(blank=True, max_length=50, verbose_name='phone')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='e-mail')),
-                ('responsible_person', models.CharField(blank=True, help_text='Name and position, shown in the footer as the law requires.', max_length=255, verbose_name='person responsible for content')),
-                ('licence_info', models.CharField(blank=True, help_text='Licence or decision number for the portal, if any.', max_length=255, verbose_name='licence information')),
-                ('facebook_url', models.URLField(blank=True, verbose_name='Facebook page')),
-                ('zalo_url', models.URLField(blank=True, verbose_name='Zalo page')),
-                ('youtube_url', models.URLField(blank=True, verbose_name='YouTube channel')),
-                ('brand_colour', models.CharField(default='#0b5394', max_length=7, validators=[django.core.validators.RegexValidator('^#[0-9a-fA-F]{6}$', 'Enter a colour as # followed by six hexadecimal digits.')], verbose_name='brand colour')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('collection', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='school', to='wagtailcore.collection', verbose_name='collection')),
-                ('logo', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='wagtailimages.image', verbose_name='logo')),
-                ('site', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='school', to='wagtailcore.site', verbose_name='site')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=255, verbose_name="name")),
+                (
+                    "short_name",
+                    models.CharField(blank=True, max_length=100, verbose_name="short name"),
+                ),
+                (
+                    "governing_body",
+                    models.CharField(
+                        blank=True,
+                        help_text="The authority the school reports to, e.g. Phòng GD&ĐT huyện Sơn Tịnh.",
+                        max_length=255,
+                        verbose_name="governing body",
+                    ),
+                ),
+                ("address", models.CharField(blank=True, max_length=255, verbose_name="address")),
+                ("phone", models.CharField(blank=True, max_length=50, verbose_name="phone")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="e-mail")),
+                (
+                    "responsible_person",
+                    models.CharField(
+                        blank=True,
+                        help_text="Name and position, shown in the footer as the law requires.",
+                        max_length=255,
+                        verbose_name="person responsible for content",
+                    ),
+                ),
+                (
+                    "licence_info",
+                    models.CharField(
+                        blank=True,
+                        help_text="Licence or decision number for the portal, if any.",
+                        max_length=255,
+                        verbose_name="licence information",
+                    ),
+                ),
+                ("facebook_url", models.URLField(blank=True, verbose_name="Facebook page")),
+                ("zalo_url", models.URLField(blank=True, verbose_name="Zalo page")),
+                ("youtube_url", models.URLField(blank=True, verbose_name="YouTube channel")),
+                (
+                    "brand_colour",
+                    models.CharField(
+                        default="#0b5394",
+                        max_length=7,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^#[0-9a-fA-F]{6}$",
+                                "Enter a colour as # followed by six hexadecimal digits.",
+                            )
+                        ],
+                        verbose_name="brand colour",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "collection",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="school",
+                        to="wagtailcore.collection",
+                        verbose_name="collection",
+                    ),
+                ),
+                (
+                    "logo",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="wagtailimages.image",
+                        verbose_name="logo",
+                    ),
+                ),
+                (
+                    "site",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="school",
+                        to="wagtailcore.site",
+                        verbose_name="site",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'school',
-                'verbose_name_plural': 'schools',
-                'ordering': ['name'],
+                "verbose_name": "school",
+                "verbose_name_plural": "schools",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='SchoolGroup',
+            name="SchoolGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('head', 'Trưởng ban'), ('deputy', 'Phó ban'), ('secretary', 'Thư ký'), ('editor', 'Biên tập viên'), ('contributor', 'Cộng tác viên'), ('sysadmin', 'Quản trị viên hệ thống')], max_length=32, verbose_name='role')),
-                ('group', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='school_role', to='auth.group', verbose_name='group')),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='role_groups', to='schools.school', verbose_name='school')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("head", "Trưởng ban"),
+                            ("deputy", "Phó ban"),
+                            ("secretary", "Thư ký"),
+                            ("editor", "Biên tập viên"),
+                            ("contributor", "Cộng tác viên"),
+                            ("sysadmin", "Quản trị viên hệ thống"),
+                        ],
+                        max_length=32,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "group",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="school_role",
+                        to="auth.group",
+                        verbose_name="group",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="role_groups",
+                        to="schools.school",
+                        verbose_name="school",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'school role group',
-                'verbose_name_plural': 'school role groups',
-                'constraints': [models.UniqueConstraint(fields=('school', 'role'), name='unique_role_per_school')],
+                "verbose_name": "school role group",
+                "verbose_name_plural": "school role groups",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("school", "role"), name="unique_role_per_school"
+                    )
+                ],
             },
         ),
     ]

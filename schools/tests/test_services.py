@@ -67,13 +67,21 @@ class TestCreateSchool(TestCase):
         )
         head = self.school.group_for("head")
         head_page_perms = set(
-            GroupPagePermission.objects.filter(group=head).values_list("permission__codename", flat=True)
+            GroupPagePermission.objects.filter(group=head).values_list(
+                "permission__codename", flat=True
+            )
         )
-        self.assertEqual(head_page_perms, {"add_page", "change_page", "publish_page", "lock_page", "unlock_page"})
+        self.assertEqual(
+            head_page_perms, {"add_page", "change_page", "publish_page", "lock_page", "unlock_page"}
+        )
         self.assertFalse(GroupPagePermission.objects.filter(group=head).exclude(page=home).exists())
         contributor = self.school.group_for("contributor")
         self.assertEqual(
-            set(GroupPagePermission.objects.filter(group=contributor).values_list("permission__codename", flat=True)),
+            set(
+                GroupPagePermission.objects.filter(group=contributor).values_list(
+                    "permission__codename", flat=True
+                )
+            ),
             {"add_page"},
         )
         self.assertFalse(
@@ -135,7 +143,9 @@ class TestCreateSchoolRejectsBadInput(TestCase):
         self.assertEqual(self._counts(), before)
 
     def test_command_creates_a_school(self):
-        call_command("create_school", name="Trường THCS Mới", hostname="moi.example.vn", stdout=_Null())
+        call_command(
+            "create_school", name="Trường THCS Mới", hostname="moi.example.vn", stdout=_Null()
+        )
         self.assertTrue(School.objects.filter(site__hostname="moi.example.vn").exists())
 
 

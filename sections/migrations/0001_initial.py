@@ -8,40 +8,197 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('wagtailcore', '0097_baselogentry_uuid_action_timestamp_indexes'),
+        ("wagtailcore", "0097_baselogentry_uuid_action_timestamp_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='StandardPage',
+            name="StandardPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
-                ('body', wagtail.fields.StreamField([('heading', 0), ('paragraph', 1), ('image', 5), ('embed', 6), ('table', 10), ('document', 13), ('quote', 16)], blank=True, block_lookup={0: ('wagtail.blocks.CharBlock', (), {'icon': 'title', 'label': 'Heading', 'template': 'sections/blocks/heading.html'}), 1: ('wagtail.blocks.RichTextBlock', (), {'features': ['h2', 'h3', 'h4', 'bold', 'italic', 'ol', 'ul', 'link', 'document-link', 'hr', 'blockquote', 'superscript', 'subscript'], 'label': 'Text'}), 2: ('wagtail.images.blocks.ImageChooserBlock', (), {'label': 'image'}), 3: ('wagtail.blocks.CharBlock', (), {'help_text': 'Describe the image for people who cannot see it.', 'label': 'alternative text', 'required': False}), 4: ('wagtail.blocks.CharBlock', (), {'label': 'caption', 'required': False}), 5: ('wagtail.blocks.StructBlock', [[('image', 2), ('alt_text', 3), ('caption', 4)]], {}), 6: ('wagtail.embeds.blocks.EmbedBlock', (), {'icon': 'media', 'label': 'Embedded media'}), 7: ('wagtail.blocks.CharBlock', (), {'label': 'Text'}), 8: ('wagtail.blocks.DecimalBlock', (), {'label': 'Number'}), 9: ('wagtail.blocks.RichTextBlock', (), {'features': ['bold', 'italic', 'link'], 'label': 'Rich text'}), 10: ('wagtail.contrib.typed_table_block.blocks.TypedTableBlock', [[('text', 7), ('number', 8), ('rich_text', 9)]], {'icon': 'table', 'label': 'Table', 'template': 'sections/blocks/table.html'}), 11: ('wagtail.documents.blocks.DocumentChooserBlock', (), {'label': 'document'}), 12: ('wagtail.blocks.CharBlock', (), {'label': 'link text', 'required': False}), 13: ('wagtail.blocks.StructBlock', [[('document', 11), ('title', 12)]], {}), 14: ('wagtail.blocks.TextBlock', (), {'label': 'quotation'}), 15: ('wagtail.blocks.CharBlock', (), {'label': 'attribution', 'required': False}), 16: ('wagtail.blocks.StructBlock', [[('text', 14), ('attribution', 15)]], {})}, verbose_name='body')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.page",
+                    ),
+                ),
+                (
+                    "body",
+                    wagtail.fields.StreamField(
+                        [
+                            ("heading", 0),
+                            ("paragraph", 1),
+                            ("image", 5),
+                            ("embed", 6),
+                            ("table", 10),
+                            ("document", 13),
+                            ("quote", 16),
+                        ],
+                        blank=True,
+                        block_lookup={
+                            0: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "icon": "title",
+                                    "label": "Heading",
+                                    "template": "sections/blocks/heading.html",
+                                },
+                            ),
+                            1: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {
+                                    "features": [
+                                        "h2",
+                                        "h3",
+                                        "h4",
+                                        "bold",
+                                        "italic",
+                                        "ol",
+                                        "ul",
+                                        "link",
+                                        "document-link",
+                                        "hr",
+                                        "blockquote",
+                                        "superscript",
+                                        "subscript",
+                                    ],
+                                    "label": "Text",
+                                },
+                            ),
+                            2: ("wagtail.images.blocks.ImageChooserBlock", (), {"label": "image"}),
+                            3: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {
+                                    "help_text": "Describe the image for people who cannot see it.",
+                                    "label": "alternative text",
+                                    "required": False,
+                                },
+                            ),
+                            4: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "caption", "required": False},
+                            ),
+                            5: (
+                                "wagtail.blocks.StructBlock",
+                                [[("image", 2), ("alt_text", 3), ("caption", 4)]],
+                                {},
+                            ),
+                            6: (
+                                "wagtail.embeds.blocks.EmbedBlock",
+                                (),
+                                {"icon": "media", "label": "Embedded media"},
+                            ),
+                            7: ("wagtail.blocks.CharBlock", (), {"label": "Text"}),
+                            8: ("wagtail.blocks.DecimalBlock", (), {"label": "Number"}),
+                            9: (
+                                "wagtail.blocks.RichTextBlock",
+                                (),
+                                {"features": ["bold", "italic", "link"], "label": "Rich text"},
+                            ),
+                            10: (
+                                "wagtail.contrib.typed_table_block.blocks.TypedTableBlock",
+                                [[("text", 7), ("number", 8), ("rich_text", 9)]],
+                                {
+                                    "icon": "table",
+                                    "label": "Table",
+                                    "template": "sections/blocks/table.html",
+                                },
+                            ),
+                            11: (
+                                "wagtail.documents.blocks.DocumentChooserBlock",
+                                (),
+                                {"label": "document"},
+                            ),
+                            12: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "link text", "required": False},
+                            ),
+                            13: (
+                                "wagtail.blocks.StructBlock",
+                                [[("document", 11), ("title", 12)]],
+                                {},
+                            ),
+                            14: ("wagtail.blocks.TextBlock", (), {"label": "quotation"}),
+                            15: (
+                                "wagtail.blocks.CharBlock",
+                                (),
+                                {"label": "attribution", "required": False},
+                            ),
+                            16: (
+                                "wagtail.blocks.StructBlock",
+                                [[("text", 14), ("attribution", 15)]],
+                                {},
+                            ),
+                        },
+                        verbose_name="body",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'standard page',
-                'verbose_name_plural': 'standard pages',
+                "verbose_name": "standard page",
+                "verbose_name_plural": "standard pages",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
         migrations.CreateModel(
-            name='SectionPage',
+            name="SectionPage",
             fields=[
-                ('page_ptr', models.OneToOneField(auto_created=True, on_delete=django.db.models.deletion.CASCADE, parent_link=True, primary_key=True, serialize=False, to='wagtailcore.page')),
-                ('intro', wagtail.fields.RichTextField(blank=True, verbose_name='introduction')),
-                ('responsible_note', models.CharField(blank=True, help_text="Who answers for this section, as written in the school's plan.", max_length=255, verbose_name='responsible (as in the plan)')),
-                ('content_summary', models.TextField(blank=True, help_text='What this section should contain, one item per line.', verbose_name='content to build')),
-                ('responsible_people', modelcluster.fields.ParentalManyToManyField(blank=True, related_name='responsible_sections', to=settings.AUTH_USER_MODEL, verbose_name='responsible people')),
+                (
+                    "page_ptr",
+                    models.OneToOneField(
+                        auto_created=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        parent_link=True,
+                        primary_key=True,
+                        serialize=False,
+                        to="wagtailcore.page",
+                    ),
+                ),
+                ("intro", wagtail.fields.RichTextField(blank=True, verbose_name="introduction")),
+                (
+                    "responsible_note",
+                    models.CharField(
+                        blank=True,
+                        help_text="Who answers for this section, as written in the school's plan.",
+                        max_length=255,
+                        verbose_name="responsible (as in the plan)",
+                    ),
+                ),
+                (
+                    "content_summary",
+                    models.TextField(
+                        blank=True,
+                        help_text="What this section should contain, one item per line.",
+                        verbose_name="content to build",
+                    ),
+                ),
+                (
+                    "responsible_people",
+                    modelcluster.fields.ParentalManyToManyField(
+                        blank=True,
+                        related_name="responsible_sections",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="responsible people",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'section',
-                'verbose_name_plural': 'sections',
+                "verbose_name": "section",
+                "verbose_name_plural": "sections",
             },
-            bases=('wagtailcore.page',),
+            bases=("wagtailcore.page",),
         ),
     ]

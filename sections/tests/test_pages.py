@@ -21,7 +21,9 @@ class SectionTestCase(TestCase):
     def setUpTestData(cls):
         cls.school = SchoolFactory(name="Trường THCS An Phú", hostname=HOST, is_default=True)
         cls.home = cls.school.site.root_page
-        cls.news = cls.home.get_children().get(slug="tin-tuc-su-kien").get_children().get(slug="tin-tuc")
+        cls.news = (
+            cls.home.get_children().get(slug="tin-tuc-su-kien").get_children().get(slug="tin-tuc")
+        )
 
     def get(self, path, **params):
         return self.client.get(path, params, HTTP_HOST=HOST)
@@ -111,7 +113,10 @@ class TestStandardPage(SectionTestCase):
             body=[
                 ("heading", "Lịch sử nhà trường"),
                 ("paragraph", "<p>Trường được thành lập năm <b>1976</b>.</p>"),
-                ("image", {"image": image, "caption": "Sân trường", "alt_text": "Học sinh xếp hàng"}),
+                (
+                    "image",
+                    {"image": image, "caption": "Sân trường", "alt_text": "Học sinh xếp hàng"},
+                ),
                 ("table", table),
                 ("document", {"document": document, "title": "Tải kế hoạch"}),
                 ("quote", {"text": "Học, học nữa, học mãi.", "attribution": "V. I. Lenin"}),

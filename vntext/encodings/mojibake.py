@@ -26,7 +26,9 @@ def _fix(m: re.Match[str]) -> str:
 
 # Remnants of a sequence whose last byte was one of the five bytes Windows-1252 does not
 # define (0x81 0x8D 0x8F 0x90 0x9D) and that a program dropped: guess it from the syllable.
-_LOST_RE: Final[re.Pattern[str]] = re.compile(r"([^\W\d_]*)(á»|Ã|Ä)(?=[^\x80-\xbf\u0152-\u2122]|$)([^\W\d_]*)")
+_LOST_RE: Final[re.Pattern[str]] = re.compile(
+    r"([^\W\d_]*)(á»|Ã|Ä)(?=[^\x80-\xbf\u0152-\u2122]|$)([^\W\d_]*)"
+)
 _LOST_CANDIDATES: Final[dict[str, tuple[str, ...]]] = {
     "á»": ("ờ", "ọ", "ỏ", "ề", "ố"),
     "Ã": ("Á", "Í", "Ý"),
@@ -48,10 +50,9 @@ def _fix_lost(m: re.Match[str]) -> str:
 
 def decode(text: str) -> str:
     """Repair every well-formed UTF-8 sequence that shows as Windows-1252 characters."""
-    out = _SEQ_RE.sub(_fix, text)
-    if "á»" in out or "Ã" in out or "Ä" in out:
-        out = _LOST_RE.sub(_fix_lost, out)
-    return out
+    if "á»" in text or "Ã" in text or "Ä" in text:
+        text = _LOST_RE.sub(_fix_lost, text)
+    return _SEQ_RE.sub(_fix, text)
 
 
 def encode(text: str) -> str:

@@ -27,7 +27,15 @@ _LOWER: Final[dict[tuple[str, str], tuple[int | None, ...]]] = {
     ("u", "horn"): (0xAD, 0xF5, 0xF6, 0xF7, 0xF8, 0xF9),
     ("y", ""): (None, 0xFA, 0xFB, 0xFC, 0xFD, 0xFE),
 }
-_CAPITALS: Final[dict[str, int]] = {"Ă": 0xA1, "Â": 0xA2, "Ê": 0xA3, "Ô": 0xA4, "Ơ": 0xA5, "Ư": 0xA6, "Đ": 0xA7}
+_CAPITALS: Final[dict[str, int]] = {
+    "Ă": 0xA1,
+    "Â": 0xA2,
+    "Ê": 0xA3,
+    "Ô": 0xA4,
+    "Ơ": 0xA5,
+    "Ư": 0xA6,
+    "Đ": 0xA7,
+}
 
 # code point (Windows-1252 view, here all in Latin-1) -> Unicode letter
 DECODE: Final[dict[int, str]] = {0xAE: "đ"}
@@ -62,6 +70,13 @@ _MIXED_WORD_RE: Final[re.Pattern[str]] = re.compile(
 )
 
 
+_PLAIN_LOWER_RE: Final[re.Pattern[str]] = re.compile(rf"[^\W\d_{_AMBIGUOUS}A-ZĂÂÊÔƠƯĐ]")
+
+
+_NEXT_WORD_RE: Final[re.Pattern[str]] = re.compile(r"[ \t]+([^\W\d_]+)")
+_PREV_WORD_RE: Final[re.Pattern[str]] = re.compile(r"([^\W\d_]+)[ \t]+$")
+
+
 def _fix_word(m: re.Match[str]) -> str:
     word = m.group()
     rest = word.translate(_DELETE_AMBIGUOUS)
@@ -73,6 +88,12 @@ def _fix_word(m: re.Match[str]) -> str:
     first_amb = next(i for i, c in enumerate(word) if c in _AMBIGUOUS_SET)
     if any(c.isupper() for c in word[first_amb:]):
         return word.upper()
+    # "KẾ HOẠCH": a neighbouring word of two or more capitals decides
+    for near in (_NEXT_WORD_RE.match(m.string, m.end()), _PREV_WORD_RE.search(m.string, 0, m.start())):
+        if near is not None:
+            other = near.group(1).translate(_DELETE_AMBIGUOUS)
+            if len(other) >= 2 and other.isupper():
+                return word.upper()
     return word
 
 
@@ -83,6 +104,8 @@ def fix_case(text: str) -> str:
     two of them (or a capital follows the toned letter); a whole span is upper-cased when
     it has at least three capitals and no other lower-case letter.
     """
+    if _PLAIN_LOWER_RE.search(text):
+        return _MIXED_WORD_RE.sub(_fix_word, text)
     rest = text.translate(_DELETE_AMBIGUOUS)
     if rest.isupper():
         if sum(c.isupper() for c in rest) >= 3:

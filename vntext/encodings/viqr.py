@@ -73,7 +73,9 @@ def _encode_plain(text: str) -> str:
             chunk = _ENCODE[ch]
         elif ch == "\\":
             chunk = "\\\\"
-        elif ch in MARKS and prev and (prev[-1] in "aAeEiIoOuUyY" or prev[-1] in MARKS) and prev[-2:-1] != "\\":
+        elif (
+            ch in MARKS and prev and (prev[-1] in "aAeEiIoOuUyY" or prev[-1] in MARKS) and prev[-2:-1] != "\\"
+        ):
             chunk = "\\" + ch
         elif ch in "dD" and prev and prev[-1] in "dD" and prev[-2:-1] != "\\":
             chunk = "\\" + ch
