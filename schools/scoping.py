@@ -20,8 +20,8 @@ from django.http import Http404, QueryDict
 from django.urls import URLPattern
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.models import Site
 from wagtail.admin.views.bulk_action import index as wagtail_bulk_action
+from wagtail.models import Site
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import groups as group_views

@@ -1,6 +1,6 @@
 import re
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.template.response import TemplateResponse
 from wagtail.models import Page
@@ -28,14 +28,8 @@ def search(request):
     results, total = None, 0
     if terms:
         pages = Page.objects.live().public().descendant_of(school.site.root_page)
-        paginator = Paginator(pages.search(terms), RESULTS_PER_PAGE)
-        try:
-            results = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            results = paginator.page(1)
-        except EmptyPage:
-            results = paginator.page(paginator.num_pages)
-        total = paginator.count
+        results = Paginator(pages.search(terms), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        total = results.paginator.count
     return TemplateResponse(
         request,
         "search/search.html",

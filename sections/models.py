@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -88,13 +88,9 @@ class SectionPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         children = self.get_children().live().public().order_by("-first_published_at", "-pk")
-        paginator = Paginator(children, LISTING_PAGE_SIZE)
-        try:
-            context["children"] = paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            context["children"] = paginator.page(1)
-        except EmptyPage:
-            context["children"] = paginator.page(paginator.num_pages)
+        context["children"] = Paginator(children, LISTING_PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
         return context
 
 

@@ -6,7 +6,10 @@ import vntext
 from vntext.letters import TONE_OF
 from vntext.syllables import generate_syllables, toneless_syllables
 
-SYLLABLES = generate_syllables("new") + [s for s in generate_syllables("old") if s not in set(generate_syllables("new"))]
+_NEW = generate_syllables("new")
+_NEW_SET = set(_NEW)
+# both tone-placement styles (hoà and hòa)
+SYLLABLES = _NEW + [s for s in generate_syllables("old") if s not in _NEW_SET]
 CASES = {
     "lower": SYLLABLES,
     "title": [s[:1].upper() + s[1:] for s in SYLLABLES],
