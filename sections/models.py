@@ -7,18 +7,19 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+
+from textinput.forms import VietnameseTextPageForm
 
 from .blocks import BodyBlock
 
 LISTING_PAGE_SIZE = 12
 
 
-class SectionPageForm(WagtailAdminPageForm):
+class SectionPageForm(VietnameseTextPageForm):
     """Offer only the staff of the page's own school as responsible people."""
 
     def __init__(self, *args, **kwargs):
@@ -99,6 +100,7 @@ class StandardPage(Page):
 
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
+    base_form_class = VietnameseTextPageForm
     content_panels = [*Page.content_panels, FieldPanel("body")]
     search_fields = [*Page.search_fields, index.SearchField("body")]
 

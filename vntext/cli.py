@@ -46,17 +46,30 @@ _HTML_RE: Final[re.Pattern[bytes]] = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|p|div|span|table|h[1-6]|ul|ol|font|b|i|br|style)\b",
     re.I | re.S,
 )
-_CHARSET_RE: Final[re.Pattern[bytes]] = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+_CHARSET_RE: Final[re.Pattern[bytes]] = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I
+)
+
+
+def _out(message: str) -> None:
+    sys.stdout.write(message + "\n")
+
+
+def _err(message: str) -> None:
+    sys.stderr.write(message + "\n")
+    sys.stderr.flush()
 
 
 def _kind(data: bytes) -> str:
     if not data:
         raise EmptyInputError("empty input")
-    if data.startswith(b"PK\x03\x04") or data.startswith(bytes.fromhex("D0CF11E0A1B11AE1")):
+    if data.startswith((b"PK\x03\x04", bytes.fromhex("D0CF11E0A1B11AE1"))):
         return "docx"
     for magic, what in _BINARY_MAGICS:
         if data.startswith(magic):
-            raise BinaryInputError(f"binary input ({what})", f"Tệp không phải văn bản mà là {what}.")
+            raise BinaryInputError(
+                f"binary input ({what})", f"Tệp không phải văn bản mà là {what}."
+            )
     head = data[:4096]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "text"
@@ -127,12 +140,14 @@ def _convert(args: argparse.Namespace) -> int:
             with open(args.output, "w", encoding="utf-8", newline="") as fh:
                 fh.write(out)
         except OSError as exc:
-            raise VntextError(str(exc), f"Không ghi được tệp: {args.output} ({exc.strerror})") from exc
+            raise VntextError(
+                str(exc), f"Không ghi được tệp: {args.output} ({exc.strerror})"
+            ) from exc
     else:
         sys.stdout.buffer.write(out.encode("utf-8"))
         sys.stdout.flush()
     for note in notes:
-        print(note, file=sys.stderr)
+        _err(note)
     return 0
 
 
@@ -141,43 +156,46 @@ def _detect(args: argparse.Namespace) -> int:
     kind = _kind(data)
     if kind == "docx":
         res = convert_docx(data, embed_images=True)
-        print("loại: docx")
-        print(f"bảng mã: {', '.join(res.report.encodings) or 'unicode'}")
+        _out("loại: docx")
+        _out(f"bảng mã: {', '.join(res.report.encodings) or 'unicode'}")
         if res.report.converted:
-            print(res.report.message_vi)
+            _out(res.report.message_vi)
         return 0
     text = _decode_text(data, None)
     if kind == "html":
         _, report = convert_html_report(text)
-        print("loại: html")
-        print(f"bảng mã: {', '.join(report.encodings) or 'unicode'}")
+        _out("loại: html")
+        _out(f"bảng mã: {', '.join(report.encodings) or 'unicode'}")
         return 0
     result = detect_encoding(text, font=args.font)
-    print("loại: văn bản")
-    print(f"bảng mã: {result.encoding}")
-    print(f"độ tin cậy: {result.confidence:.2f}")
+    _out("loại: văn bản")
+    _out(f"bảng mã: {result.encoding}")
+    _out(f"độ tin cậy: {result.confidence:.2f}")
     if len(result.encodings) > 1:
-        print(f"các bảng mã: {', '.join(result.encodings)}")
+        _out(f"các bảng mã: {', '.join(result.encodings)}")
     for start, end, enc in result.segments[:50]:
-        print(f"  {start}-{end}: {enc}")
+        _out(f"  {start}-{end}: {enc}")
     if len(result.segments) > 50:
-        print(f"  ... ({len(result.segments) - 50} đoạn nữa)")
+        _out(f"  ... ({len(result.segments) - 50} đoạn nữa)")
     return 0
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        print(f"Lỗi: tham số không hợp lệ ({message}).", file=sys.stderr)
+        _err(f"Lỗi: tham số không hợp lệ ({message}).")
         raise SystemExit(EXIT_ERROR)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="python -m vntext", description="Chuyển mã tiếng Việt (TCVN3, VNI, VIQR...) sang Unicode."
+        prog="python -m vntext",
+        description="Chuyển mã tiếng Việt (TCVN3, VNI, VIQR...) sang Unicode.",
     )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    conv = sub.add_parser("convert", help="chuyển tệp văn bản, HTML hoặc .docx sang Unicode (UTF-8)")
+    conv = sub.add_parser(
+        "convert", help="chuyển tệp văn bản, HTML hoặc .docx sang Unicode (UTF-8)"
+    )
     conv.add_argument("file", help="tệp vào ('-' là đầu vào chuẩn)")
     conv.add_argument("--encoding", "-e", help="bảng mã nguồn (mặc định: tự nhận dạng)")
     conv.add_argument("--font", "-f", help="phông chữ nguồn, ví dụ .VnTime, .VnTimeH, VNI-Times")
@@ -196,14 +214,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except VntextError as exc:
-        print(f"Lỗi: {exc.message_vi}", file=sys.stderr)
+        _err(f"Lỗi: {exc.message_vi}")
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("Đã dừng.", file=sys.stderr)
+        _err("Đã dừng.")
         return EXIT_ERROR
     except MemoryError:
-        print("Lỗi: không đủ bộ nhớ để xử lý tệp.", file=sys.stderr)
+        _err("Lỗi: không đủ bộ nhớ để xử lý tệp.")
         return EXIT_ERROR
-    except Exception as exc:  # last resort: never a traceback for the user
-        print(f"Lỗi: không xử lý được tệp ({type(exc).__name__}).", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 - last resort: never a traceback for the user
+        _err(f"Lỗi: không xử lý được tệp ({type(exc).__name__}).")
         return EXIT_ERROR

@@ -13,7 +13,14 @@ from .errors import UnknownEncodingError
 from .fonts import font_encoding
 from .letters import UNICODE_ONLY_VIETNAMESE
 
-__all__ = ["convert_pieces", "decode_bytes", "detect_encoding", "encode_bytes", "from_unicode", "to_unicode"]
+__all__ = [
+    "convert_pieces",
+    "decode_bytes",
+    "detect_encoding",
+    "encode_bytes",
+    "from_unicode",
+    "to_unicode",
+]
 
 _UNICODE_VI_RE: Final[re.Pattern[str]] = re.compile(f"[{''.join(sorted(UNICODE_ONLY_VIETNAMESE))}]")
 _LINE_RE: Final[re.Pattern[str]] = re.compile(r"[^\n]*\n?")
@@ -93,7 +100,10 @@ def convert_pieces(texts: list[str], enc: str) -> list[str]:
             if m and texts[i - 1] and not keep[i - 1] and not keep[i]:
                 texts[i - 1] += m.group()
                 texts[i] = texts[i][m.end() :]
-    return [unicodedata.normalize("NFC", t if k else decode(t)) for t, k in zip(texts, keep, strict=True)]
+    return [
+        unicodedata.normalize("NFC", t if k else decode(t))
+        for t, k in zip(texts, keep, strict=True)
+    ]
 
 
 def _forced(text: str, enc: str) -> str:
@@ -159,8 +169,13 @@ def from_unicode(text: str, encoding: str, font: str | None = None) -> str:
     ``mojibake`` (UTF-8 read as Windows-1252) and ``unicode``. Useful for tests.
     """
     enc = _resolve(encoding, font)
-    assert enc is not None
-    if canonical(encoding) == "nfd" and encoding.strip().lower() in ("composite", "to-hop", "unicode-to-hop"):
+    if enc is None:  # pragma: no cover - _resolve only returns None without an encoding
+        raise UnknownEncodingError(f"unknown encoding {encoding!r}")
+    if canonical(encoding) == "nfd" and encoding.strip().lower() in (
+        "composite",
+        "to-hop",
+        "unicode-to-hop",
+    ):
         from .encodings.composite import encode_composite
 
         return encode_composite(text)

@@ -27,11 +27,9 @@ __all__ = ["DetectionResult", "Segment", "analyze", "detect_text"]
 
 _TCVN3_ONLY: Final[str] = "".join(sorted(tcvn3.CODES - LATIN1_VIETNAMESE))
 # TCVN3 codes that are neither letters of Western languages nor common symbols.
-_TCVN3_STRONG: Final[str] = "\xad¸µ¹¶·¬ª¨¡¢£¤¥¦§¼¾®«"
+_TCVN3_STRONG: Final[str] = "\xad¸µ¹¶·¬ª¨¡¢£¤¥¦§¼¾®«÷"
 _TCVN3_MARKER_RE: Final[re.Pattern[str]] = re.compile(f"[{re.escape(_TCVN3_ONLY)}]")
-_TCVN3_STRONG_RE: Final[re.Pattern[str]] = re.compile(
-    f"[{re.escape(_TCVN3_STRONG)}]|(?<=[a-zA-Z])[{re.escape(_TCVN3_ONLY)}](?=[a-zA-Z])"
-)
+_TCVN3_STRONG_RE: Final[re.Pattern[str]] = re.compile(f"[{re.escape(_TCVN3_STRONG)}]")
 _VNI_STRONG_RE: Final[re.Pattern[str]] = re.compile(
     rf"[aeoAEO][{vni.CIRC_MARK_CHARS}]|[aA][{vni.BREVE_MARK_CHARS}]|[ôöÔÖ][{vni.TONE_MARK_CHARS}]|öô|ÖÔ"
     r"|\b[ñÑ][eoöôuEOÖÔU]"
@@ -56,7 +54,9 @@ _STRONG: Final[dict[str, re.Pattern[str]]] = {
     "viqr": _VIQR_STRONG_RE,
 }
 
-_ANY_MARKER_RE: Final[re.Pattern[str]] = re.compile("|".join(f"(?:{m.pattern})" for _, m in _MARKERS))
+_ANY_MARKER_RE: Final[re.Pattern[str]] = re.compile(
+    "|".join(f"(?:{m.pattern})" for _, m in _MARKERS)
+)
 
 # A character that no legacy byte shows as (and that is not white space).
 _LEGACY_CLASS: Final[str] = re.escape("".join(sorted(cp1252x.CHARSET)))
@@ -116,7 +116,9 @@ _NA_TOKEN_RE: Final[re.Pattern[str]] = re.compile(r"[a-z]*(?:(?![\x00-\x7f])[^\W
 # TCVN3 codes that are symbols in Windows-1252 (½ × ¸ ...), standing alone: such a
 # "word" decoded to a lone letter is more likely a real symbol than TCVN3.
 _TCVN3_SYMBOLS: Final[str] = re.escape("".join(sorted(c for c in tcvn3.CODES if not c.isalpha())))
-_ISOLATED_SYMBOL_RE: Final[re.Pattern[str]] = re.compile(rf"(?<![^\W\d_])[{_TCVN3_SYMBOLS}](?![^\W\d_])")
+_ISOLATED_SYMBOL_RE: Final[re.Pattern[str]] = re.compile(
+    rf"(?<![^\W\d_])[{_TCVN3_SYMBOLS}](?![^\W\d_])"
+)
 
 
 def _score(text: str) -> tuple[int, int]:
@@ -201,9 +203,9 @@ def _decide(piece: str, start: int, allow_viqr: bool) -> _Decision:
             gain = score - base[0]
         strong = _STRONG[name].search(piece) is not None
         if name == "viqr":
-            ok = gain >= 2 and good >= 2 and strong or gain >= 3 and good >= 3
+            ok = (gain >= 2 and good >= 2 and strong) or (gain >= 3 and good >= 3)
         else:
-            ok = gain >= 2 and (good >= 2 or strong) or gain >= 1 and strong and good >= 1
+            ok = (gain >= 2 and (good >= 2 or strong)) or (gain >= 1 and strong and good >= 1)
         if ok and gain > best_score:
             best = _Decision(start, end, name, out, gain, good)
             best_score = gain
@@ -422,7 +424,10 @@ def detect_text(text: str, source: str = "str") -> tuple[DetectionResult, str]:
         if main == "unicode" and text.isascii():
             main = "ascii"
         conf = 1.0
-    ordered = (main, *sorted((k for k in weights if k != main and not (main == "ascii" and k == "unicode"))))
+    ordered = (
+        main,
+        *sorted(k for k in weights if k != main and not (main == "ascii" and k == "unicode")),
+    )
     result = DetectionResult(
         main,
         round(conf, 3),

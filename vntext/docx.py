@@ -12,16 +12,20 @@ rewritten package is handed to mammoth.
 from __future__ import annotations
 
 import base64
+import contextlib
 import io
 import os
 import re
 import unicodedata
-import xml.etree.ElementTree as ET
+import xml.etree.ElementTree as ET  # building and writing only; parsing uses defusedxml
 import zipfile
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import IO, Final
+
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as SafeET
 
 from .convert import convert_pieces
 from .detect import detect_text
@@ -116,7 +120,10 @@ def _read_input(file: str | os.PathLike[str] | bytes | IO[bytes]) -> bytes:
 
 def _check_container(data: bytes) -> zipfile.ZipFile:
     if data.startswith(_CFB_MAGIC):
-        if "EncryptionInfo".encode("utf-16-le") in data or "EncryptedPackage".encode("utf-16-le") in data:
+        if (
+            "EncryptionInfo".encode("utf-16-le") in data
+            or "EncryptedPackage".encode("utf-16-le") in data
+        ):
             raise EncryptedDocxError("encrypted (password-protected) OOXML file")
         raise LegacyDocError("legacy binary .doc (OLE compound file), not .docx")
     try:
@@ -141,11 +148,11 @@ def _parse(data: bytes, name: str) -> tuple[ET.Element, list[tuple[str, str]]]:
         raise CorruptDocxError(f"{name}: DTDs are not allowed in OOXML")
     namespaces: list[tuple[str, str]] = []
     try:
-        for event, item in ET.iterparse(io.BytesIO(data), events=("start-ns",)):
+        for event, item in SafeET.iterparse(io.BytesIO(data), events=("start-ns",)):
             if event == "start-ns":
                 namespaces.append(item)  # type: ignore[arg-type]
-        root = ET.fromstring(data)
-    except ET.ParseError as exc:
+        root = SafeET.fromstring(data)
+    except (ET.ParseError, DefusedXmlException) as exc:
         raise CorruptDocxError(f"{name}: {exc}") from exc
     return root, namespaces
 
@@ -264,7 +271,9 @@ def _set_neutral_font(run: ET.Element) -> None:
     fonts.set(f"{W}hAnsi", NEUTRAL_FONT)
 
 
-def _flush(group: list[tuple[ET.Element, ET.Element]], enc: str | None, caps: bool, col: _Collector) -> None:
+def _flush(
+    group: list[tuple[ET.Element, ET.Element]], enc: str | None, caps: bool, col: _Collector
+) -> None:
     if not group:
         return
     texts = [t.text or "" for _, t in group]
@@ -329,10 +338,8 @@ def _rewrite_part(root: ET.Element, styles: _Styles, col: _Collector) -> bool:
 def _serialize(root: ET.Element, namespaces: list[tuple[str, str]]) -> bytes:
     for prefix, uri in namespaces:
         if prefix and not re.fullmatch(r"ns\d+", prefix):
-            try:
+            with contextlib.suppress(ValueError):
                 ET.register_namespace(prefix, uri)
-            except ValueError:
-                pass
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
 
 
@@ -366,7 +373,9 @@ def _preprocess(zf: zipfile.ZipFile, col: _Collector) -> bytes:
 # --- public API --------------------------------------------------------------------------
 
 
-def convert_docx(file: str | os.PathLike[str] | bytes | IO[bytes], embed_images: bool = False) -> DocxResult:
+def convert_docx(
+    file: str | os.PathLike[str] | bytes | IO[bytes], embed_images: bool = False
+) -> DocxResult:
     """Convert a .docx to clean HTML, converting legacy-font text to Unicode.
 
     Images are returned in ``result.images`` as ``DocxImage(filename, content_type, data)``

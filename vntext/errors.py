@@ -18,7 +18,9 @@ class EmptyInputError(VntextError):
 
 
 class BinaryInputError(VntextError):
-    default_message_vi = "Tệp không phải văn bản, HTML hay .docx (có vẻ là tệp nhị phân, ví dụ ảnh hoặc PDF)."
+    default_message_vi = (
+        "Tệp không phải văn bản, HTML hay .docx (có vẻ là tệp nhị phân, ví dụ ảnh hoặc PDF)."
+    )
 
 
 class UndecodableInputError(VntextError):
@@ -42,7 +44,9 @@ class CorruptDocxError(DocxError):
 
 
 class EncryptedDocxError(DocxError):
-    default_message_vi = "Tệp Word được đặt mật khẩu (mã hóa). Hãy gỡ mật khẩu trong Word rồi tải lên lại."
+    default_message_vi = (
+        "Tệp Word được đặt mật khẩu (mã hóa). Hãy gỡ mật khẩu trong Word rồi tải lên lại."
+    )
 
 
 class LegacyDocError(DocxError):

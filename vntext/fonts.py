@@ -27,7 +27,7 @@ def font_encoding(name: str | None) -> str | None:
     low = name.lower()
     if low.startswith(".vn"):
         return "tcvn3h" if name.endswith("H") or (name == low and low.endswith("h")) else "tcvn3"
-    if low.startswith("vni-") or low.startswith("vni "):
+    if low.startswith(("vni-", "vni ")):
         return "vni"
     return None
 

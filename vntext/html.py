@@ -74,7 +74,9 @@ class _Collector:
 
 # --- CSS ---------------------------------------------------------------------------------
 
-_COND_HIDDEN_RE: Final[re.Pattern[str]] = re.compile(r"<!--\[if[^\]]*\]>.*?<!\[endif\]-->", re.S | re.I)
+_COND_HIDDEN_RE: Final[re.Pattern[str]] = re.compile(
+    r"<!--\[if[^\]]*\]>.*?<!\[endif\]-->", re.S | re.I
+)
 _COND_REVEALED_RE: Final[re.Pattern[str]] = re.compile(r"<!\[(?:if[^\]]*|endif)\]>", re.I)
 _CSS_COMMENT_RE: Final[re.Pattern[str]] = re.compile(r"/\*.*?\*/|<!--|-->", re.S)
 _CSS_RULE_RE: Final[re.Pattern[str]] = re.compile(r"([^{}@]+)\{([^{}]*)\}")
@@ -123,14 +125,85 @@ def _style_rules(soup: BeautifulSoup) -> list[tuple[str | None, str | None, str]
 # --- tree walk ---------------------------------------------------------------------------
 
 _BLOCK_TAGS: Final[frozenset[str]] = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 li td th caption blockquote pre body html table tr ul ol dd dt".split()
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "td",
+        "th",
+        "caption",
+        "blockquote",
+        "pre",
+        "body",
+        "html",
+        "table",
+        "tr",
+        "ul",
+        "ol",
+        "dd",
+        "dt",
+    ]
 )
 _DROP_WITH_CONTENT: Final[frozenset[str]] = frozenset(
-    "style script meta link xml title head template noscript object embed iframe svg".split()
+    [
+        "style",
+        "script",
+        "meta",
+        "link",
+        "xml",
+        "title",
+        "head",
+        "template",
+        "noscript",
+        "object",
+        "embed",
+        "iframe",
+        "svg",
+    ]
 )
 _KEEP_TAGS: Final[frozenset[str]] = frozenset(
-    "p br h1 h2 h3 h4 h5 h6 ul ol li table thead tbody tfoot tr td th caption strong b em i u s "
-    "sub sup a img blockquote pre code hr div".split()
+    [
+        "p",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "table",
+        "thead",
+        "tbody",
+        "tfoot",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "strong",
+        "b",
+        "em",
+        "i",
+        "u",
+        "s",
+        "sub",
+        "sup",
+        "a",
+        "img",
+        "blockquote",
+        "pre",
+        "code",
+        "hr",
+        "div",
+    ]
 )
 _KEEP_ATTRS: Final[dict[str, frozenset[str]]] = {
     "a": frozenset({"href", "title"}),
@@ -259,7 +332,9 @@ def _clean(soup: BeautifulSoup) -> None:
             if key in keep:
                 attrs[key] = value if isinstance(value, str) else " ".join(value)
             elif key == "style" and isinstance(value, str):
-                kept = [f"{p}:{v}" for p, v in _declarations(value).items() if p in _KEEP_STYLE_PROPS]
+                kept = [
+                    f"{p}:{v}" for p, v in _declarations(value).items() if p in _KEEP_STYLE_PROPS
+                ]
                 if kept:
                     attrs["style"] = ";".join(kept)
         if (
@@ -270,9 +345,13 @@ def _clean(soup: BeautifulSoup) -> None:
             del attrs["href"]
         tag.attrs = attrs
     for tag in list(soup.find_all(["p", "div", "span"])):
-        if isinstance(tag, Tag) and not tag.decomposed and not tag.get_text().strip("\xa0 \t\r\n"):
-            if not tag.find(["img", "br", "table", "hr"]):
-                tag.decompose()
+        if (
+            isinstance(tag, Tag)
+            and not tag.decomposed
+            and not tag.get_text().strip("\xa0 \t\r\n")
+            and not tag.find(["img", "br", "table", "hr"])
+        ):
+            tag.decompose()
 
 
 def convert_html_report(html: str, detect: bool = True) -> tuple[str, ConversionReport]:
@@ -304,10 +383,10 @@ def convert_html_report(html: str, detect: bool = True) -> tuple[str, Conversion
 def _convert_font_only(
     soup: BeautifulSoup, rules: list[tuple[str | None, str | None, str]], col: _Collector
 ) -> None:
-    nodes = [(n, e, b) for n, e, b in _walk(soup, rules)]
+    nodes = _walk(soup, rules)
     i = 0
     while i < len(nodes):
-        node, enc, block = nodes[i]
+        _, enc, block = nodes[i]
         if enc is None or enc == "unicode":
             i += 1
             continue

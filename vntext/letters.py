@@ -84,14 +84,18 @@ LETTER_INFO: Final[dict[str, tuple[str, str, int]]] = {c: (b, s, t) for c, b, s,
 TONE_OF: Final[dict[str, int]] = {c: t for c, _b, _s, t in LETTERS if t}
 
 # toned char -> same char without tone (keeps shape and case)
-STRIP_TONE: Final[dict[str, str]] = {c: compose(b, s, 0) for c, b, s, t in LETTERS if t and s != "stroke"}
+STRIP_TONE: Final[dict[str, str]] = {
+    c: compose(b, s, 0) for c, b, s, t in LETTERS if t and s != "stroke"
+}
 
 # Vietnamese letters present in Latin-1 (à á â ã è é ê ì í ò ó ô õ ù ú ý and capitals):
 # correct Unicode Vietnamese is full of them, so they are never evidence of a legacy encoding.
 LATIN1_VIETNAMESE: Final[frozenset[str]] = frozenset(c for c, *_ in LETTERS if ord(c) < 0x100)
 
 # Characters that prove text is (some form of) Unicode Vietnamese: outside Latin-1.
-UNICODE_ONLY_VIETNAMESE: Final[frozenset[str]] = frozenset(c for c, *_ in LETTERS if ord(c) >= 0x100)
+UNICODE_ONLY_VIETNAMESE: Final[frozenset[str]] = frozenset(
+    c for c, *_ in LETTERS if ord(c) >= 0x100
+)
 
 VOWEL_CHARS: Final[frozenset[str]] = frozenset(
     [c for c, _b, s, _t in LETTERS if s != "stroke"] + list("aeiouyAEIOUY")

@@ -11,9 +11,41 @@ from .letters import LETTER_INFO, compose
 
 __all__ = ["person_sort_key", "sort_key", "split_name"]
 
-_ALPHABET: Final[tuple[str, ...]] = (
-    "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
-)
+_ALPHABET: Final[tuple[str, ...]] = [
+    "a",
+    "ă",
+    "â",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "e",
+    "ê",
+    "f",
+    "g",
+    "h",
+    "i",
+    "j",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "ô",
+    "ơ",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "u",
+    "ư",
+    "v",
+    "w",
+    "x",
+    "y",
+    "z",
+]
 # Letters map to U+0080 + rank: after digits, spaces and ASCII punctuation, before other scripts.
 _RANK_BASE: Final[int] = 0x80
 

@@ -85,7 +85,9 @@ _SHAPED: Final[str] = "ăâêôơư"
 _NO_MEDIAL_ONSETS: Final[frozenset[str]] = frozenset(
     {"b", "m", "v", "p", "ph", "g", "gh", "ngh", "k", "c", "gi", "r"}
 )
-_Y_ALONE_ONSETS: Final[frozenset[str]] = frozenset({"", "h", "k", "l", "m", "s", "t", "v", "đ", "d", "n"})
+_Y_ALONE_ONSETS: Final[frozenset[str]] = frozenset(
+    {"", "h", "k", "l", "m", "s", "t", "v", "đ", "d", "n"}
+)
 
 
 def _spellings() -> Iterator[str]:
@@ -112,18 +114,12 @@ def _spellings() -> Iterator[str]:
                     continue  # yê... only without onset (yên); tiên otherwise
             if onset == "" and r.startswith("iê"):
                 continue  # written yê
-            if onset == "gi":
-                if r.startswith("i"):
-                    r = r[1:] if len(r) > 1 else r[:1]  # gi + in -> gin, gi + i -> gi
-                    if r.startswith("a") and r != "a":
-                        continue
-                    if r == "a":
-                        continue  # gi + ia would be "gia" = gi + a, already generated
-                    if r.startswith("ê"):
-                        yield "gi" + r  # giêng, giết
-                        continue
-                    yield "gi" + ("" if r == "i" else r) if r != "i" else "gi"
-                    continue
+            if onset == "gi" and r.startswith("i"):
+                rest = r[1:]  # gi + in -> gin, gi + i -> gi, gi + iêng -> giêng
+                if rest.startswith("a"):
+                    continue  # gi + ia is spelled like gi + a
+                yield "gi" + rest
+                continue
             yield onset + r
 
 
@@ -172,7 +168,7 @@ def tone_position(toneless: str, style: ToneStyle = "new") -> int:
         return -1
     onset, cluster, final = parts
     base = len(onset)
-    if cluster.startswith("ươ") or cluster.startswith("uơ"):
+    if cluster.startswith(("ươ", "uơ")):
         return base + 1
     for j, ch in enumerate(cluster):
         if ch in _SHAPED:
@@ -200,7 +196,9 @@ def place_tone(toneless: str, tone: int, style: ToneStyle = "new") -> str:
     pos = tone_position(toneless, style)
     if pos < 0:
         return toneless
-    return unicodedata.normalize("NFC", toneless[: pos + 1] + TONE_MARKS[tone] + toneless[pos + 1 :])
+    return unicodedata.normalize(
+        "NFC", toneless[: pos + 1] + TONE_MARKS[tone] + toneless[pos + 1 :]
+    )
 
 
 @lru_cache(maxsize=1)
@@ -238,7 +236,9 @@ def strip_tone(word: str) -> tuple[str, int]:
         if t:
             tone = t
             out.append(
-                unicodedata.normalize("NFC", unicodedata.normalize("NFD", ch).replace(TONE_MARKS[t], ""))
+                unicodedata.normalize(
+                    "NFC", unicodedata.normalize("NFD", ch).replace(TONE_MARKS[t], "")
+                )
             )
         else:
             out.append(ch)

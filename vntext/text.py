@@ -73,7 +73,7 @@ def fold(text: str) -> str:
     """Lower-case ``text`` and strip every diacritic (đ -> d): the form used for search."""
     table, unsafe = _fold_tables()
     out = text.translate(table).lower()
-    if out.isascii() or not unsafe.search(out) and not unsafe.search(text):
+    if out.isascii() or (not unsafe.search(out) and not unsafe.search(text)):
         return out
     return _fold_reference(text)
 

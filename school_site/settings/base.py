@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "workflows",
     "resources",
     "scheduler",
+    "textinput",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

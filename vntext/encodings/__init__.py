@@ -12,7 +12,16 @@ from typing import Final
 from . import composite, cp1252x, cp1258, mojibake, tcvn3, viqr, vni
 
 # Canonical names. "tcvn3h" is TCVN3 written with an upper-case ``.Vn...H`` font.
-ENCODINGS: Final[tuple[str, ...]] = ("unicode", "nfd", "tcvn3", "tcvn3h", "vni", "viqr", "cp1258", "mojibake")
+ENCODINGS: Final[tuple[str, ...]] = (
+    "unicode",
+    "nfd",
+    "tcvn3",
+    "tcvn3h",
+    "vni",
+    "viqr",
+    "cp1258",
+    "mojibake",
+)
 
 ALIASES: Final[dict[str, str]] = {
     "unicode": "unicode",

@@ -12,12 +12,18 @@ from typing import Final
 _SPECIALS: Final[str] = bytes(range(0x80, 0xA0)).decode("cp1252", errors="replace")
 
 # C1 control -> Windows-1252 character (for bytes decoded as Latin-1)
-DECODE_TABLE: Final[dict[int, str]] = {0x80 + i: ch for i, ch in enumerate(_SPECIALS) if ch != "\ufffd"}
+DECODE_TABLE: Final[dict[int, str]] = {
+    0x80 + i: ch for i, ch in enumerate(_SPECIALS) if ch != "\ufffd"
+}
 # Windows-1252 character -> Latin-1 code point (so ``.encode("latin-1")`` gives the bytes)
-ENCODE_TABLE: Final[dict[int, int]] = {ord(ch): 0x80 + i for i, ch in enumerate(_SPECIALS) if ch != "\ufffd"}
+ENCODE_TABLE: Final[dict[int, int]] = {
+    ord(ch): 0x80 + i for i, ch in enumerate(_SPECIALS) if ch != "\ufffd"
+}
 
 # Every character that a single Windows-1252 byte can show as.
-CHARSET: Final[frozenset[str]] = frozenset(bytes(range(256)).decode("latin-1").translate(DECODE_TABLE))
+CHARSET: Final[frozenset[str]] = frozenset(
+    bytes(range(256)).decode("latin-1").translate(DECODE_TABLE)
+)
 
 
 def decode(data: bytes) -> str:

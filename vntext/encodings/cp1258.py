@@ -11,7 +11,9 @@ from . import cp1252x
 
 # Tone bytes as they show when the bytes are read as Windows-1252: grave Ì, acute ì, hook Ò,
 # tilde Þ, dot ò; and đ/Đ as ð/Ð, ư as ý, ơ as õ.
-MARKER_RE: Final[re.Pattern[str]] = re.compile(r"[aeiouyâêôõýAEIOUYÂÊÔÕÝã][ÌìÒÞò]|[ðÐ][aeiouyâêôõýã]")
+MARKER_RE: Final[re.Pattern[str]] = re.compile(
+    r"[aeiouyâêôõýAEIOUYÂÊÔÕÝã][ÌìÒÞò]|[ðÐ][aeiouyâêôõýã]"
+)
 
 
 def _encode_letter(ch: str) -> str:

@@ -89,7 +89,10 @@ def _fix_word(m: re.Match[str]) -> str:
     if any(c.isupper() for c in word[first_amb:]):
         return word.upper()
     # "KẾ HOẠCH": a neighbouring word of two or more capitals decides
-    for near in (_NEXT_WORD_RE.match(m.string, m.end()), _PREV_WORD_RE.search(m.string, 0, m.start())):
+    for near in (
+        _NEXT_WORD_RE.match(m.string, m.end()),
+        _PREV_WORD_RE.search(m.string, max(0, m.start() - 40), m.start()),
+    ):
         if near is not None:
             other = near.group(1).translate(_DELETE_AMBIGUOUS)
             if len(other) >= 2 and other.isupper():

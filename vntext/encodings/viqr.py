@@ -18,7 +18,9 @@ MARKS: Final[str] = "(^+`?~'."
 
 _ENCODE: Final[dict[str, str]] = {}
 for _ch, (_b, _s, _t) in LETTER_INFO.items():
-    _ENCODE[_ch] = ("DD" if _b == "D" else "dd") if _s == "stroke" else _b + _SHAPE.get(_s, "") + _TONE[_t]
+    _ENCODE[_ch] = (
+        ("DD" if _b == "D" else "dd") if _s == "stroke" else _b + _SHAPE.get(_s, "") + _TONE[_t]
+    )
 
 _DECODE: Final[dict[str, str]] = {v: k for k, v in _ENCODE.items()}
 _DECODE["Dd"] = "Đ"
@@ -74,10 +76,11 @@ def _encode_plain(text: str) -> str:
         elif ch == "\\":
             chunk = "\\\\"
         elif (
-            ch in MARKS and prev and (prev[-1] in "aAeEiIoOuUyY" or prev[-1] in MARKS) and prev[-2:-1] != "\\"
-        ):
-            chunk = "\\" + ch
-        elif ch in "dD" and prev and prev[-1] in "dD" and prev[-2:-1] != "\\":
+            ch in MARKS
+            and prev
+            and (prev[-1] in "aAeEiIoOuUyY" or prev[-1] in MARKS)
+            and prev[-2:-1] != "\\"
+        ) or (ch in "dD" and prev and prev[-1] in "dD" and prev[-2:-1] != "\\"):
             chunk = "\\" + ch
         else:
             chunk = ch

@@ -29,7 +29,19 @@ def _round_trip(words: list[str], encoding: str, font: str | None = None) -> flo
 def test_syllable_set_is_complete():
     assert len(toneless_syllables()) > 3000
     assert len(SYLLABLES) > 15000
-    for word in ("trường", "nguyễn", "khuỷu", "quyết", "giếng", "gìn", "xoong", "thuở", "khoanh", "ngoằn", "uyên"):
+    for word in (
+        "trường",
+        "nguyễn",
+        "khuỷu",
+        "quyết",
+        "giếng",
+        "gìn",
+        "xoong",
+        "thuở",
+        "khoanh",
+        "ngoằn",
+        "uyên",
+    ):
         assert vntext.is_syllable(word), word
 
 
@@ -78,7 +90,10 @@ def test_tcvn3_title_round_trip_with_h_font_capital_in_html():
 def test_tcvn3_plain_text_capitals_from_context():
     text = "KẾ HOẠCH NĂM HỌC 2024 – 2025 CỦA TRƯỜNG TIỂU HỌC LÊ LỢI"
     assert vntext.to_unicode(vntext.from_unicode(text, "tcvn3")) == text
-    assert vntext.to_unicode(vntext.from_unicode("PHẠM THẾ MỸ", "tcvn3"), encoding="tcvn3") == "PHẠM THẾ MỸ"
+    assert (
+        vntext.to_unicode(vntext.from_unicode("PHẠM THẾ MỸ", "tcvn3"), encoding="tcvn3")
+        == "PHẠM THẾ MỸ"
+    )
     assert vntext.to_unicode(vntext.from_unicode("Mỹ Tho", "tcvn3"), encoding="tcvn3") == "Mỹ Tho"
 
 
@@ -86,7 +101,10 @@ def test_known_fingerprints():
     words = "và là của được các những một trường học"
     assert vntext.from_unicode(words, "tcvn3") == "vµ lµ cña ®\xadîc c¸c nh÷ng mét tr\xadêng häc"
     assert vntext.from_unicode(words, "vni") == "vaø laø cuûa ñöôïc caùc nhöõng moät tröôøng hoïc"
-    assert vntext.from_unicode(words, "viqr") == "va` la` cu?a ddu+o+.c ca'c nhu+~ng mo^.t tru+o+`ng ho.c"
+    assert (
+        vntext.from_unicode(words, "viqr")
+        == "va` la` cu?a ddu+o+.c ca'c nhu+~ng mo^.t tru+o+`ng ho.c"
+    )
     assert vntext.from_unicode("Thời khóa", "mojibake").replace("\x9d", "") == "Thá»i khÃ³a"
     assert vntext.to_unicode("Thá»i khÃ³a") == "Thời khóa"
     assert vntext.from_unicode("Hà Nội.", "viqr") == "Ha` No^.i\\."
