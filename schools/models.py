@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Collection, Site
 
+from textinput.forms import VietnameseTextAdminForm
+
 from .plan import ROLES
 
 hex_colour_validator = RegexValidator(
@@ -73,6 +75,7 @@ class School(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = SchoolQuerySet.as_manager()
+    base_form_class = VietnameseTextAdminForm
 
     panels = [
         MultiFieldPanel(

@@ -19,13 +19,14 @@ from django.db.models import Model, QuerySet
 from django.http import Http404, QueryDict
 from django.urls import URLPattern
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.bulk_action import index as wagtail_bulk_action
 from wagtail.models import Site
 from wagtail.snippets.views.snippets import SnippetViewSet
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import groups as group_views
 from wagtail.users.views import users as user_views
+
+from textinput.forms import VietnameseTextAdminForm
 
 from .models import School
 from .selectors import manageable_users, schools_for_user
@@ -61,7 +62,7 @@ def school_scoped(model: type[Model], user) -> QuerySet:
     return model._default_manager.filter(school__in=schools_for_user(user))
 
 
-class SchoolScopedAdminForm(WagtailAdminModelForm):
+class SchoolScopedAdminForm(VietnameseTextAdminForm):
     """Admin form for a model with a ``school`` field: only the actor's schools are offered,
     and the field is hidden when there is just one."""
 

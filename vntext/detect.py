@@ -116,9 +116,7 @@ _NA_TOKEN_RE: Final[re.Pattern[str]] = re.compile(r"[a-z]*(?:(?![\x00-\x7f])[^\W
 # TCVN3 codes that are symbols in Windows-1252 (½ × ¸ ...), standing alone: such a
 # "word" decoded to a lone letter is more likely a real symbol than TCVN3.
 _TCVN3_SYMBOLS: Final[str] = re.escape("".join(sorted(c for c in tcvn3.CODES if not c.isalpha())))
-_ISOLATED_SYMBOL_RE: Final[re.Pattern[str]] = re.compile(
-    rf"(?<![^\W\d_])[{_TCVN3_SYMBOLS}](?![^\W\d_])"
-)
+_ISOLATED_SYMBOL_RE: Final[re.Pattern[str]] = re.compile(rf"(?<!\S)[{_TCVN3_SYMBOLS}](?!\S)")
 
 
 def _score(text: str) -> tuple[int, int]:
@@ -130,7 +128,11 @@ def _score(text: str) -> tuple[int, int]:
     """
     words = _NA_TOKEN_RE.findall(text.lower())
     good = sum(map(valid_syllables().__contains__, words))
-    return 2 * good - len(words), good
+    score = 2 * good - len(words)
+    if "Ã" in text or "á»" in text or "áº" in text or "Æ" in text or "Ä" in text:
+        # UTF-8 mojibake left in the text (its fragments can look like syllables: "nhÃ¢n")
+        score -= 2 * len(mojibake.MARKER_RE.findall(text))
+    return score, good
 
 
 def _score_words(text: str) -> tuple[int, int]:

@@ -80,7 +80,8 @@ def test_tcvn3_title_round_trip_with_h_font_capital_in_html():
         head = vntext.from_unicode(w[0], "tcvn3", font=".VnTimeH")
         tail = vntext.from_unicode(w[1:], "tcvn3")
         parts.append(
-            f'<p><span style="font-family:.VnTimeH">{head}</span><span style="font-family:.VnTime">{tail}</span></p>'
+            f'<p><span style="font-family:.VnTimeH">{head}</span>'
+            f'<span style="font-family:.VnTime">{tail}</span></p>'
         )
     html = vntext.convert_html("".join(parts))
     got = html.replace("<p>", "").split("</p>")[:-1]
