@@ -113,7 +113,7 @@ _HAS_LETTER = re.compile(r"[^\W\d_]").search
 
 # Letter runs that contain a non-ASCII letter.
 _NA_TOKEN_RE: Final[re.Pattern[str]] = re.compile(r"[a-z]*(?:(?![\x00-\x7f])[^\W\d_])[^\W\d_]*")
-# TCVN3 codes that are symbols in Windows-1252 (½ × ¸ ...), standing alone: such a
+# TCVN3 codes that are symbols in Windows-1252 (½ × ¸ ...), alone as a white-space word: such a
 # "word" decoded to a lone letter is more likely a real symbol than TCVN3.
 _TCVN3_SYMBOLS: Final[str] = re.escape("".join(sorted(c for c in tcvn3.CODES if not c.isalpha())))
 _ISOLATED_SYMBOL_RE: Final[re.Pattern[str]] = re.compile(rf"(?<!\S)[{_TCVN3_SYMBOLS}](?!\S)")
@@ -165,7 +165,7 @@ class _Decision:
     text: str
     gain: int
     tokens: int
-    tie: str | None = None  # an encoding that scored as well as leaving the piece alone
+    tie: str | None = None  # an encoding that did not clearly win: the neighbours decide
     tie_text: str = ""
 
 
@@ -187,6 +187,7 @@ def _decide(piece: str, start: int, allow_viqr: bool) -> _Decision:
     base_words: tuple[int, int] | None = None
     best_score = 0
     tie: tuple[str, str] | None = None
+    tie_gain = -1
     for name in cands:
         out = DECODERS[name](piece)
         if out == piece:
@@ -211,8 +212,9 @@ def _decide(piece: str, start: int, allow_viqr: bool) -> _Decision:
         if ok and gain > best_score:
             best = _Decision(start, end, name, out, gain, good)
             best_score = gain
-        elif gain == 0 and good > 0 and strong and tie is None and name != "viqr":
-            tie = (name, out)
+        elif name != "viqr" and good > 0 and (gain > 0 or gain == 0 and strong) and gain > tie_gain:
+            # not enough on its own; decided by the neighbours (see _resolve_ties)
+            tie, tie_gain = (name, out), gain
     if best.encoding == "unicode" and tie is not None:
         best.tie, best.tie_text = tie
     return best
