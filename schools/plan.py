@@ -16,6 +16,7 @@ class SectionPlan:
     responsible: str = ""
     content: str = ""
     children: tuple[SectionPlan, ...] = field(default_factory=tuple)
+    kind: str = "general"  # see sections.models.SectionPage.KIND_CHOICES
 
 
 # The ten sections of the plan, in the plan's order.
@@ -25,20 +26,28 @@ SECTION_TREE: tuple[SectionPlan, ...] = (
         "Cơ cấu tổ chức",
         children=(
             SectionPlan(
-                "Chi bộ Đảng",
+                kind="news",
+                title="Chi bộ Đảng",
                 responsible="đ/c Hà",
                 content="Thông tin về Đảng viên.\nHoạt động của Chi bộ.",
             ),
-            SectionPlan("Ban giám hiệu", responsible="đ/c Danh, Bình", content="Thông tin về BGH."),
             SectionPlan(
-                "Công đoàn",
+                "Ban giám hiệu",
+                responsible="đ/c Danh, Bình",
+                content="Thông tin về BGH.",
+                kind="news",
+            ),
+            SectionPlan(
+                kind="news",
+                title="Công đoàn",
                 responsible="đ/c Vinh + BCH",
                 content=(
                     "Giới thiệu về Công đoàn.\nNhững thành tích đã đạt được.\nNhiệm vụ Công đoàn."
                 ),
             ),
             SectionPlan(
-                "Đoàn TNCS Hồ Chí Minh",
+                kind="news",
+                title="Đoàn TNCS Hồ Chí Minh",
                 responsible="đ/c Cương + BCH Đoàn trường",
                 content=(
                     "Giới thiệu về Đoàn trường.\nNhững thành tích đã đạt được.\n"
@@ -46,19 +55,22 @@ SECTION_TREE: tuple[SectionPlan, ...] = (
                 ),
             ),
             SectionPlan(
-                "Đội TNTP Hồ Chí Minh",
+                kind="news",
+                title="Đội TNTP Hồ Chí Minh",
                 responsible="đ/c Huấn + Liên đội",
                 content=(
                     "Giới thiệu về Liên đội trường.\nNhững thành tích đã đạt được.\nNhiệm vụ của Đội."
                 ),
             ),
             SectionPlan(
-                "Y tế - Thư viện",
+                kind="news",
+                title="Y tế - Thư viện",
                 responsible="đ/c Sương",
                 content="Giới thiệu về y tế, thư viện.\nNhững thành tích đã đạt được.",
             ),
             SectionPlan(
-                "Hội phụ huynh",
+                kind="news",
+                title="Hội phụ huynh",
                 responsible="đ/c Bình, Danh, Sinh",
                 content="Giới thiệu về Hội phụ huynh.\nNhững thành tích đã đạt được.",
             ),
@@ -68,17 +80,22 @@ SECTION_TREE: tuple[SectionPlan, ...] = (
         "Tin tức - Sự kiện",
         children=(
             SectionPlan(
-                "Thông báo",
+                kind="announcements",
+                title="Thông báo",
                 responsible="đ/c Danh, Bình, Vinh, Văn, P. Kiều, Huấn",
                 content="Lịch hoạt động.\nThông báo.",
             ),
-            SectionPlan("Tin tức", content="Tin tức về các hoạt động quản lý, giáo dục."),
             SectionPlan(
-                "Thư viện ảnh",
+                "Tin tức", content="Tin tức về các hoạt động quản lý, giáo dục.", kind="news"
+            ),
+            SectionPlan(
+                kind="gallery",
+                title="Thư viện ảnh",
                 content="Tư liệu hình ảnh phản ánh đầy đủ các hoạt động của trường.",
             ),
             SectionPlan(
-                "Hoạt động ngoài giờ lên lớp",
+                kind="news",
+                title="Hoạt động ngoài giờ lên lớp",
                 responsible="đ/c Bình, Huấn, Cương",
                 content="Các hoạt động xã hội, trải nghiệm, ngoài giờ lên lớp.",
             ),
@@ -115,7 +132,7 @@ SECTION_TREE: tuple[SectionPlan, ...] = (
         responsible="Tổ trưởng chuyên môn",
         content="Hoạt động của các tổ chuyên môn (kế hoạch, báo cáo...).",
         children=tuple(
-            SectionPlan(name)
+            SectionPlan(name, kind="news")
             for name in (
                 "Tổ Toán",
                 "Tổ Lý - Tin",

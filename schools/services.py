@@ -137,6 +137,7 @@ def _add_section(parent: Page, plan: SectionPlan, actor) -> Page:
         slug=vntext.slugify(plan.title),
         responsible_note=plan.responsible,
         content_summary=plan.content,
+        kind=plan.kind,
         show_in_menus=True,
         first_published_at=now,
         last_published_at=now,

@@ -45,7 +45,22 @@ class SectionPage(Page):
 
     Records who answers for the section (the plan's assignment table)."""
 
+    KIND_CHOICES = [
+        ("general", _("General")),
+        ("news", _("News and activities")),
+        ("announcements", _("Announcements")),
+        ("gallery", _("Photo albums")),
+    ]
+    ARTICLE_KINDS = ("news", "announcements")
+
     intro = RichTextField(_("introduction"), blank=True)
+    kind = models.CharField(
+        _("kind of section"),
+        max_length=20,
+        choices=KIND_CHOICES,
+        default="general",
+        help_text=_("What can be published here: articles, announcements, photo albums or pages."),
+    )
     responsible_note = models.CharField(
         _("responsible (as in the plan)"),
         max_length=255,
@@ -69,6 +84,7 @@ class SectionPage(Page):
     settings_panels = [
         MultiFieldPanel(
             [
+                FieldPanel("kind"),
                 FieldPanel("responsible_note"),
                 FieldPanel("responsible_people"),
                 FieldPanel("content_summary"),
@@ -80,7 +96,7 @@ class SectionPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage", "sections.SectionPage"]
-    subpage_types = ["sections.SectionPage", "sections.StandardPage"]
+    subpage_types = ["sections.SectionPage", "sections.StandardPage", "news.ArticlePage", "galleries.AlbumPage"]
 
     class Meta:
         verbose_name = _("section")

@@ -18,6 +18,8 @@ INSTALLED_APPS = [
     "schools",
     "home",
     "sections",
+    "news",
+    "galleries",
     "links",
     "search",
     "workflows",

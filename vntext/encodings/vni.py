@@ -104,7 +104,7 @@ ENCODE_TABLE: Final[dict[int, str]] = {ord(c): _encode_letter(c) for c in LETTER
 # "oã" are left out: they are everyday Unicode Vietnamese (toàn, hoá, khoã).
 MARKER_RE: Final[re.Pattern[str]] = re.compile(
     r"[aeAE][âáàåãäÂÁÀÅÃÄ]|[oO][âåäÂÅÄ]|[aA][êéèúüëÊÉÈÚÜË]|[aeiouyAEIOUYôöÔÖ][ùøûõïÙØÛÕÏ]"
-    r"|\b[ñÑ](?=[a-zA-Zöô])"
+    r"|\b[ñÑ](?=[a-zA-Zöô])|(?<=[a-zA-Z])[æÆîÎöÖ]"
 )
 
 

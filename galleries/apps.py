@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class GalleriesConfig(AppConfig):
+    """Photo albums ("Thư viện ảnh")."""
+
+    name = "galleries"
+    verbose_name = _("Photo albums")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NewsConfig(AppConfig):
+    """News, announcements and events ("Tin tức - Sự kiện")."""
+
+    name = "news"
+    verbose_name = _("News")
+    default_auto_field = "django.db.models.BigAutoField"
