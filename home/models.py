@@ -35,5 +35,11 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        from news import selectors as news
+
         context["slots"] = [Slot(section, items) for section, items in list_home_slots(home=self)]
+        context["latest_news"] = news.list_latest_articles(root=self, kind="news")
+        context["announcements"] = news.list_latest_articles(root=self, kind="announcements")
+        context["upcoming_events"] = news.list_upcoming_events(root=self)
+        context["latest_albums"] = news.list_latest_albums(root=self)
         return context

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from news import views as news_views
 from schools.scoping import scoped_bulk_action
 from search import views as search_views
 from sections import views as section_views
@@ -23,6 +24,7 @@ urlpatterns = [
     path("tim-kiem/", search_views.search, name="search"),
     path("so-do-trang/", section_views.sitemap_page, name="sitemap_page"),
     path("favicon.ico", section_views.favicon),
+    path("the/<slug:slug>/", news_views.tag_page, name="news_tag"),
 ]
 
 if settings.DEBUG:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -15,8 +16,6 @@ from wagtail.search import index
 from textinput.forms import VietnameseTextPageForm
 
 from .blocks import BodyBlock
-
-LISTING_PAGE_SIZE = 12
 
 
 class SectionPageForm(VietnameseTextPageForm):
@@ -96,19 +95,39 @@ class SectionPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
 
     parent_page_types = ["home.HomePage", "sections.SectionPage"]
-    subpage_types = ["sections.SectionPage", "sections.StandardPage", "news.ArticlePage", "galleries.AlbumPage"]
+    subpage_types = [
+        "sections.SectionPage",
+        "sections.StandardPage",
+        "news.ArticlePage",
+        "galleries.AlbumPage",
+    ]
 
     class Meta:
         verbose_name = _("section")
         verbose_name_plural = _("sections")
 
     def get_context(self, request, *args, **kwargs):
+        from news.selectors import list_archive_months, list_section_items
+
         context = super().get_context(request, *args, **kwargs)
-        children = self.get_children().live().public().order_by("-first_published_at", "-pk")
-        context["children"] = Paginator(children, LISTING_PAGE_SIZE).get_page(
-            request.GET.get("page")
+        tag = request.GET.get("the") or None
+        month = _parse_month(request.GET.get("thang", ""))
+        context["children"] = list_section_items(
+            section=self, tag=tag, month=month, page_number=request.GET.get("page")
         )
+        context["active_tag"], context["active_month"] = tag, month
+        if self.kind in self.ARTICLE_KINDS:
+            context["archive_months"] = list_archive_months(section=self)
         return context
+
+
+def _parse_month(value: str) -> datetime.date | None:
+    """``"2026-11"`` → 1 November 2026; anything else → None (the unfiltered listing)."""
+    try:
+        year, month = (int(part) for part in value.split("-"))
+        return datetime.date(year, month, 1)
+    except ValueError:
+        return None
 
 
 class StandardPage(Page):

@@ -170,6 +170,9 @@ class _Decision:
 
 
 _LONG_PIECE: Final[int] = 60
+# Real TCVN3 text nearly always carries a strong marker (µ ¸ ® and the soft hyphen), so
+# without one, VNI is the likelier reading of the same characters.
+_PREFERENCE: Final[dict[str, int]] = {"vni": 2, "cp1258": 1, "mojibake": 1, "tcvn3": 0}
 
 
 def _decide(piece: str, start: int, allow_viqr: bool) -> _Decision:
@@ -185,7 +188,7 @@ def _decide(piece: str, start: int, allow_viqr: bool) -> _Decision:
         return best
     base: tuple[int, int] | None = None
     base_words: tuple[int, int] | None = None
-    best_score = 0
+    best_key: tuple[int, bool, int] = (0, False, 0)
     tie: tuple[str, str] | None = None
     tie_gain = -1
     for name in cands:
@@ -209,10 +212,14 @@ def _decide(piece: str, start: int, allow_viqr: bool) -> _Decision:
             ok = (gain >= 2 and good >= 2 and strong) or (gain >= 3 and good >= 3)
         else:
             ok = (gain >= 2 and (good >= 2 or strong)) or (gain >= 1 and strong and good >= 1)
-        if ok and gain > best_score:
+        # equal gains: a strong marker wins, then the likelier encoding (_PREFERENCE)
+        key = (gain, strong, _PREFERENCE.get(name, 0))
+        if ok and key > best_key:
             best = _Decision(start, end, name, out, gain, good)
-            best_score = gain
-        elif name != "viqr" and good > 0 and (gain > 0 or gain == 0 and strong) and gain > tie_gain:
+            best_key = key
+        elif (
+            name != "viqr" and good > 0 and (gain > 0 or (gain == 0 and strong)) and gain > tie_gain
+        ):
             # not enough on its own; decided by the neighbours (see _resolve_ties)
             tie, tie_gain = (name, out), gain
     if best.encoding == "unicode" and tie is not None:

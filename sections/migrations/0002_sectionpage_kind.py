@@ -4,15 +4,25 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('sections', '0001_initial'),
+        ("sections", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='sectionpage',
-            name='kind',
-            field=models.CharField(choices=[('general', 'General'), ('news', 'News and activities'), ('announcements', 'Announcements'), ('gallery', 'Photo albums')], default='general', help_text='What can be published here: articles, announcements, photo albums or pages.', max_length=20, verbose_name='kind of section'),
+            model_name="sectionpage",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("general", "General"),
+                    ("news", "News and activities"),
+                    ("announcements", "Announcements"),
+                    ("gallery", "Photo albums"),
+                ],
+                default="general",
+                help_text="What can be published here: articles, announcements, photo albums or pages.",
+                max_length=20,
+                verbose_name="kind of section",
+            ),
         ),
     ]

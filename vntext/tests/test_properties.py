@@ -43,9 +43,9 @@ def test_tcvn3_round_trip_lower_and_h_font(text):
     assert vntext.to_unicode(vntext.from_unicode(up, "tcvn3h"), font=".VnTimeH") == up
 
 
-paragraph = st.lists(st.tuples(word, separator.filter(lambda s: "\n" not in s)), min_size=6, max_size=25).map(
-    lambda parts: "".join(w + s for w, s in parts).strip()
-)
+paragraph = st.lists(
+    st.tuples(word, separator.filter(lambda s: "\n" not in s)), min_size=6, max_size=25
+).map(lambda parts: "".join(w + s for w, s in parts).strip())
 
 
 @FAST
