@@ -3,6 +3,7 @@ import io
 import factory
 import wagtail_factories
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
@@ -29,6 +30,7 @@ class AlbumPageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Album hoạt động {n}")
     slug = factory.LazyAttribute(lambda p: vntext.slugify(p.title))
+    first_published_at = factory.LazyFunction(timezone.now)
 
 
 def add_photos(album: AlbumPage, collection, count: int = 3) -> list[AlbumPhoto]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -43,6 +44,22 @@ class AlbumPage(Page):
             and isinstance(specific, SectionPage)
             and specific.kind == "gallery"
         )
+
+    def get_context(self, request, *args, **kwargs):
+        """``photos``: the photos in order, each with ``alt_text`` (its caption, else the image's
+        description, else "Photo <n>"), images and renditions loaded up front."""
+        from .selectors import list_album_photos
+
+        context = super().get_context(request, *args, **kwargs)
+        photos = list_album_photos(self)
+        for number, photo in enumerate(photos, start=1):
+            photo.alt_text = (
+                photo.caption
+                or getattr(photo.image, "description", "")
+                or gettext("Photo %(number)s") % {"number": number}
+            )
+        context["photos"] = photos
+        return context
 
     @property
     def cover(self):

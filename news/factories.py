@@ -1,5 +1,6 @@
 import factory
 import wagtail_factories
+from django.utils import timezone
 
 import vntext
 
@@ -14,5 +15,6 @@ class ArticlePageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Tin hoạt động số {n}")
     slug = factory.LazyAttribute(lambda p: vntext.slugify(p.title))
+    first_published_at = factory.LazyFunction(timezone.now)
     summary = factory.LazyAttribute(lambda p: f"Tóm tắt: {p.title}")
     body = factory.LazyAttribute(lambda p: [("paragraph", f"<p>Nội dung của «{p.title}».</p>")])

@@ -1,5 +1,6 @@
 import factory
 import wagtail_factories
+from django.utils import timezone
 
 import vntext
 
@@ -12,6 +13,7 @@ class SectionPageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Chuyên mục {n}")
     slug = factory.LazyAttribute(lambda p: vntext.slugify(p.title))
+    first_published_at = factory.LazyFunction(timezone.now)
     show_in_menus = True
 
 
@@ -21,5 +23,6 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     title = factory.Sequence(lambda n: f"Bài viết số {n}")
     slug = factory.LazyAttribute(lambda p: vntext.slugify(p.title))
+    first_published_at = factory.LazyFunction(timezone.now)
     search_description = factory.LazyAttribute(lambda p: f"Tóm tắt: {p.title}")
     body = factory.LazyAttribute(lambda p: [("paragraph", f"<p>Nội dung của «{p.title}».</p>")])
