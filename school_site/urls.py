@@ -34,4 +34,7 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    path("", include("syndication.urls")),  # feeds, sitemap.xml, robots.txt
+    path("", include(wagtail_urls)),
+]

@@ -120,20 +120,45 @@ def _ensure_demo_users(school: School) -> None:
 
 
 def _add_sample_content(school: School) -> None:
+    import datetime
+
+    from django.utils import timezone
+
     import vntext
+    from galleries.factories import make_photo
+    from galleries.models import AlbumPage, AlbumPhoto
+    from news.models import ArticlePage
 
     sections = {
         page.title: page for page in SectionPage.objects.descendant_of(school.site.root_page)
     }
+    now = timezone.now()
     for section_title, title, text in SAMPLE_PAGES:
-        page = StandardPage(
-            title=title,
-            slug=vntext.slugify(title),
-            search_description=text[:150],
-            body=[("paragraph", f"<p>{text}</p>")],
-        )
-        sections[section_title].add_child(instance=page)
+        section = sections[section_title]
+        fields = {"title": title, "slug": vntext.slugify(title), "search_description": text[:150]}
+        if section.kind in SectionPage.ARTICLE_KINDS:
+            page = ArticlePage(**fields, summary=text[:200], body=[("paragraph", f"<p>{text}</p>")])
+            if section.kind == "announcements":
+                page.pinned_until = timezone.localdate() + datetime.timedelta(days=14)
+            if "Học sinh" in title:
+                page.event_start = now + datetime.timedelta(days=5)
+                page.event_location = "Sân trường"
+        else:
+            page = StandardPage(**fields, body=[("paragraph", f"<p>{text}</p>")])
+        section.add_child(instance=page)
         page.save_revision().publish()
+    album = AlbumPage(
+        title="Lễ khai giảng năm học mới",
+        slug="le-khai-giang-nam-hoc-moi",
+        taken_on=timezone.localdate(),
+    )
+    sections["Thư viện ảnh"].add_child(instance=album)
+    for i, colour in enumerate([(11, 83, 148), (56, 142, 60), (230, 145, 56)]):
+        photo = make_photo(school.collection, f"Khai giảng {i + 1}", colour=colour)
+        AlbumPhoto.objects.create(
+            page=album, image=photo, caption=f"Hình ảnh lễ khai giảng {i + 1}", sort_order=i
+        )
+    album.save_revision().publish()
     for order, (title, url) in enumerate(DEMO_LINKS):
         Link.objects.create(school=school, title=title, url=url, sort_order=order)
 

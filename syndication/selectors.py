@@ -7,10 +7,9 @@ restrictions. Each costs a fixed number of queries whatever the number of pages.
 from __future__ import annotations
 
 from django.core.cache import cache
-from django.db.models import Exists, F, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet, Subquery
 from taggit.models import Tag
 from wagtail.images import get_image_model
-from wagtail.images.exceptions import SourceImageIOError
 from wagtail.models import Page
 
 from galleries.models import AlbumPage, AlbumPhoto
@@ -55,7 +54,8 @@ def list_feed_items(
     """The newest articles and albums below ``within`` (default: the whole school), or the
     newest articles tagged ``tag``; each with ``share_image`` set. Five queries."""
     root = within or school.site.root_page
-    articles = _visible(ArticlePage.objects.all(), root).prefetch_related("tagged_items__tag")
+    tagged = Prefetch("tagged_items", queryset=ArticlePageTag.objects.select_related("tag"))
+    articles = _visible(ArticlePage.objects.all(), root).prefetch_related(tagged)
     if tag:
         articles = articles.filter(tags__slug=tag)
     items: list[Page] = list(_newest_first(articles)[:limit])
@@ -107,7 +107,7 @@ def share_rendition(image, spec: str = SHARE_IMAGE_SPEC):
         return None
     try:
         return image.get_rendition(spec)
-    except SourceImageIOError:
+    except OSError:  # SourceImageIOError: the original file is missing
         return None
 
 

@@ -111,8 +111,9 @@ _VIQR_MARKS: Final[frozenset[str]] = frozenset("(^+`?~'.")
 _HAS_LETTER = re.compile(r"[^\W\d_]").search
 
 
-# Letter runs that contain a non-ASCII letter.
-_NA_TOKEN_RE: Final[re.Pattern[str]] = re.compile(r"[a-z]*(?:(?![\x00-\x7f])[^\W\d_])[^\W\d_]*")
+# Letter runs that contain a non-ASCII letter (in lower-cased text). Possessive: a run of
+# a-z must be followed by a non-ASCII letter, backtracking cannot help.
+_NA_TOKEN_RE: Final[re.Pattern[str]] = re.compile(r"[a-z]*+[^\W\d_\x00-\x7f][^\W\d_]*+")
 # TCVN3 codes that are symbols in Windows-1252 (½ × ¸ ...), alone as a white-space word: such a
 # "word" decoded to a lone letter is more likely a real symbol than TCVN3.
 _TCVN3_SYMBOLS: Final[str] = re.escape("".join(sorted(c for c in tcvn3.CODES if not c.isalpha())))

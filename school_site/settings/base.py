@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "sections",
     "news",
     "galleries",
+    "syndication",
     "links",
     "search",
     "workflows",

@@ -155,3 +155,35 @@ class _Null:
 
     def flush(self):
         pass
+
+
+class TestDemoSchool(TestCase):
+    def test_demo_school_is_complete_and_a_second_run_keeps_the_data(self):
+        from django.contrib.auth import get_user_model
+
+        from galleries.models import AlbumPage
+        from news.models import ArticlePage
+        from schools.demo import DEMO_PASSWORD, DEMO_USERS, create_demo_school
+
+        school, created = create_demo_school()
+        self.assertTrue(created)
+        self.assertEqual(school.name, "Trường THCS Tịnh Sơn")
+        self.assertTrue(school.site.is_default_site)
+        users = get_user_model().objects.filter(username__in=[u.username for u in DEMO_USERS])
+        self.assertEqual(users.count(), len(ROLES))
+        for demo in DEMO_USERS:
+            user = users.get(username=demo.username)
+            self.assertTrue(user.check_password(DEMO_PASSWORD))
+            self.assertTrue(
+                user.groups.filter(school_role__school=school, school_role__role=demo.role).exists()
+            )
+        articles = ArticlePage.objects.descendant_of(school.site.root_page).live()
+        self.assertGreaterEqual(articles.count(), 3)
+        self.assertTrue(
+            AlbumPage.objects.descendant_of(school.site.root_page).live().get().photos.count()
+        )
+        pages_before = Page.objects.count()
+        again, created_again = create_demo_school()
+        self.assertFalse(created_again)
+        self.assertEqual(again.pk, school.pk)
+        self.assertEqual(Page.objects.count(), pages_before)

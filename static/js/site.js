@@ -83,3 +83,39 @@
     init();
   }
 })();
+
+/* ---- Share: "copy link" button (components/share.html). Shown only when this runs. ------ */
+(function () {
+  "use strict";
+
+  function copyLink(button) {
+    var url = button.getAttribute("data-copy-link");
+    var status = button.closest(".share") && button.closest(".share").querySelector(".share__status");
+    var done = function () {
+      if (status) status.textContent = button.getAttribute("data-copied");
+    };
+    if (navigator.clipboard && window.isSecureContext) {
+      navigator.clipboard.writeText(url).then(done, function () {
+        window.prompt(button.getAttribute("data-copy-prompt"), url);
+      });
+    } else {
+      // No clipboard API (plain http): let the reader copy from a prompt.
+      window.prompt(button.getAttribute("data-copy-prompt"), url);
+    }
+  }
+
+  function init() {
+    document.querySelectorAll("[data-copy-link]").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        copyLink(button);
+      });
+    });
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

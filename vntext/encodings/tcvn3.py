@@ -11,6 +11,7 @@ import re
 from typing import Final
 
 from ..letters import LETTER_INFO, TONE_OF, compose
+from . import cp1252x
 
 # (base, shape) -> codes for tones none, huyền, hỏi, ngã, sắc, nặng (None = ASCII base)
 _LOWER: Final[dict[tuple[str, str], tuple[int | None, ...]]] = {
@@ -48,6 +49,8 @@ for _ch, _code in _CAPITALS.items():
 
 DECODE_TABLE: Final[dict[int, str]] = dict(DECODE)
 DECODE_UPPER_TABLE: Final[dict[int, str]] = {k: v.upper() for k, v in DECODE.items()}
+_translate: Final = cp1252x.translator(DECODE_TABLE)
+_translate_upper: Final = cp1252x.translator(DECODE_UPPER_TABLE)
 
 # Unicode letter -> legacy character. Toned capitals have no code: they get the lower-case code.
 ENCODE_TABLE: Final[dict[int, str]] = {ord(_ch): chr(_code) for _code, _ch in DECODE.items()}
@@ -64,9 +67,12 @@ _AMBIGUOUS_SET: Final[frozenset[str]] = frozenset(_AMBIGUOUS)
 
 _DELETE_AMBIGUOUS: Final[dict[int, None]] = dict.fromkeys(map(ord, _AMBIGUOUS))
 _UPPER: Final[str] = "A-ZĂÂÊÔƠƯĐ"
-# words with a capital and a toned (lower-case) letter
+# Words (whole letter runs) with a capital and a toned (lower-case) letter. Possessive
+# quantifiers over disjoint classes: one pass per word, no backtracking.
+_OTHER: Final[str] = rf"[^\W\d_{_UPPER}{_AMBIGUOUS}]"
 _MIXED_WORD_RE: Final[re.Pattern[str]] = re.compile(
-    rf"[^\W\d_]*(?:[{_UPPER}][^\W\d_]*[{_AMBIGUOUS}]|[{_AMBIGUOUS}][^\W\d_]*[{_UPPER}])[^\W\d_]*"
+    rf"{_OTHER}*+(?:[{_UPPER}][^\W\d_{_AMBIGUOUS}]*+[{_AMBIGUOUS}]"
+    rf"|[{_AMBIGUOUS}][^\W\d_{_UPPER}]*+[{_UPPER}])[^\W\d_]*+"
 )
 
 
@@ -125,8 +131,8 @@ def decode(text: str, upper: bool = False) -> str:
     ``upper`` is for the ``.Vn...H`` fonts: every letter displays as a capital.
     """
     if upper:
-        return text.translate(DECODE_UPPER_TABLE).upper()
-    return fix_case(text.translate(DECODE_TABLE))
+        return _translate_upper(text).upper()
+    return fix_case(_translate(text))
 
 
 def encode(text: str, upper: bool = False) -> str:
