@@ -103,7 +103,10 @@ def add_photos_to_album(
     stored = []
     try:
         with transaction.atomic():
-            draft = album.get_latest_revision_as_object()
+            # Lock the album row so that two uploads at once do not both build on the same
+            # revision (the second would drop the first one's photos); read it afresh.
+            current = AlbumPage.objects.select_for_update().get(pk=album.pk)
+            draft = current.get_latest_revision_as_object()
             next_order = _next_sort_order(draft)
             for offset, (upload, caption) in enumerate(accepted):
                 image = _save_image(upload, caption=caption, school=school, actor=actor)
@@ -134,15 +137,21 @@ def check_photo(upload) -> str:
         with PILImage.open(io.BytesIO(data)) as picture:
             image_format = picture.format
             width, height = picture.size
-            picture.verify()
+            picture.verify()  # structure (PNG checksums, ...)
+        if image_format in ALLOWED_FORMATS and width * height <= _max_pixels():
+            with PILImage.open(io.BytesIO(data)) as picture:
+                picture.load()  # every pixel decodes: a truncated photo is refused here
     except Exception:  # noqa: BLE001 - Pillow raises many kinds of errors for broken data
         return _("“%(name)s” is not an image or is damaged.") % {"name": name}
     if image_format not in ALLOWED_FORMATS:
         return _("“%(name)s” is not a JPEG, PNG, WebP or GIF image.") % {"name": name}
-    max_pixels = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", DEFAULT_MAX_IMAGE_PIXELS)
-    if max_pixels and width * height > max_pixels:
+    if width * height > _max_pixels():
         return _("“%(name)s” has too many pixels.") % {"name": name}
     return ""
+
+
+def _max_pixels() -> int:
+    return getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", None) or DEFAULT_MAX_IMAGE_PIXELS
 
 
 def _next_sort_order(draft: AlbumPage) -> int:

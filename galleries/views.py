@@ -18,15 +18,19 @@ def add_photos(request, album_id: int):
     """GET: the upload form. POST: add the files through ``add_photos_to_album``, report each
     refused file by name, then open the album's editor (or come back here if nothing was added).
 
-    Another school's album answers 404, like a missing one; an album of the user's school that
-    they may not edit answers 403."""
+    Another school's album answers 404, like a missing one. For an album of the user's school
+    that they may not edit the view raises ``PermissionDenied``, which Wagtail's admin turns
+    into its usual "no permission" redirect to the dashboard (403 for XHR requests)."""
     album = access_album(user=request.user, pk=album_id)
     if not can_add_photos(album=album, user=request.user):
         raise PermissionDenied
+    posted = request.method == "POST"
     form = AddPhotosForm(
-        request.POST or None, request.FILES or None, max_megabytes=max_photo_bytes() // 2**20
+        request.POST if posted else None,
+        request.FILES if posted else None,
+        max_megabytes=max_photo_bytes() // 2**20,
     )
-    if request.method == "POST" and form.is_valid():
+    if posted and form.is_valid():
         result = add_photos_to_album(
             album=album,
             files=form.cleaned_data["photos"],

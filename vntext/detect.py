@@ -17,6 +17,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Final
 
+from ._patterns import first_char_alternation
 from .encodings import DECODERS, cp1252x, cp1258, mojibake, tcvn3, viqr, vni
 from .letters import LATIN1_VIETNAMESE
 from .syllables import valid_syllables
@@ -30,14 +31,29 @@ _TCVN3_ONLY: Final[str] = "".join(sorted(tcvn3.CODES - LATIN1_VIETNAMESE))
 _TCVN3_STRONG: Final[str] = "\xad¸µ¹¶·¬ª¨¡¢£¤¥¦§¼¾®«÷"
 _TCVN3_MARKER_RE: Final[re.Pattern[str]] = re.compile(f"[{re.escape(_TCVN3_ONLY)}]")
 _TCVN3_STRONG_RE: Final[re.Pattern[str]] = re.compile(f"[{re.escape(_TCVN3_STRONG)}]")
+# (the alternations are written with first_char_alternation: same matches, C-speed skipping)
 _VNI_STRONG_RE: Final[re.Pattern[str]] = re.compile(
-    rf"[aeoAEO][{vni.CIRC_MARK_CHARS}]|[aA][{vni.BREVE_MARK_CHARS}]|[ôöÔÖ][{vni.TONE_MARK_CHARS}]|öô|ÖÔ"
-    r"|\b[ñÑ][eoöôuEOÖÔU]"
+    first_char_alternation(
+        ("[aeoAEO]", f"[{vni.CIRC_MARK_CHARS}]"),
+        ("[aA]", f"[{vni.BREVE_MARK_CHARS}]"),
+        ("[ôöÔÖ]", f"[{vni.TONE_MARK_CHARS}]"),
+        ("ö", "ô"),
+        ("Ö", "Ô"),
+        ("[ñÑ]", r"(?<!\w[ñÑ])[eoöôuEOÖÔU]"),  # \bñ
+    )
 )
 # đ (ð), ươ (ýõ), a shaped vowel followed by a tone byte
-_CP1258_STRONG_RE: Final[re.Pattern[str]] = re.compile(r"ð|ýõ|[âêôõýãÂÊÔÕÝÃ][ÌìÒÞò]")
+_CP1258_STRONG_RE: Final[re.Pattern[str]] = re.compile(
+    first_char_alternation(("ð", ""), ("ý", "õ"), ("[âêôõýãÂÊÔÕÝÃ]", "[ÌìÒÞò]"))
+)
 _VIQR_STRONG_RE: Final[re.Pattern[str]] = re.compile(
-    r"[aA][(^]|[eE]\^|[oO][+^]|[uU]\+|\b[dD][dD][aeiouyAEIOUY]"
+    first_char_alternation(
+        ("[aA]", "[(^]"),
+        ("[eE]", r"\^"),
+        ("[oO]", "[+^]"),
+        ("[uU]", r"\+"),
+        ("[dD]", r"(?<!\w[dD])[dD][aeiouyAEIOUY]"),  # \bdd
+    )
 )
 
 _MARKERS: Final[tuple[tuple[str, re.Pattern[str]], ...]] = (
@@ -64,7 +80,7 @@ _CERTAIN_WORD_RE: Final[re.Pattern[str]] = re.compile(rf"\S*[^\s{_LEGACY_CLASS}]
 _CERTAIN_CHAR_RE: Final[re.Pattern[str]] = re.compile(rf"[^\s{_LEGACY_CLASS}]")
 
 _TOKEN_RE: Final[re.Pattern[str]] = re.compile(r"[^\W\d_]+")
-_NON_ASCII_LETTER_RE: Final[re.Pattern[str]] = re.compile(r"(?![\x00-\x7f])[^\W\d_]")
+_NON_ASCII_LETTER_RE: Final[re.Pattern[str]] = re.compile(r"[^\W\d_\x00-\x7f]")
 
 
 # --- results -------------------------------------------------------------------------

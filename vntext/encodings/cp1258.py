@@ -6,13 +6,17 @@ import re
 import unicodedata
 from typing import Final
 
+from .._patterns import first_char_alternation
 from ..letters import LETTER_INFO, TONE_MARKS, compose
 from . import cp1252x
 
 # Tone bytes as they show when the bytes are read as Windows-1252: grave Ì, acute ì, hook Ò,
 # tilde Þ, dot ò; and đ/Đ as ð/Ð, ư as ý, ơ as õ.
 MARKER_RE: Final[re.Pattern[str]] = re.compile(
-    r"[aeiouyâêôõýAEIOUYÂÊÔÕÝã][ÌìÒÞò]|[ðÐ][aeiouyâêôõýã]"
+    first_char_alternation(
+        ("[aeiouyâêôõýAEIOUYÂÊÔÕÝã]", "[ÌìÒÞò]"),
+        ("[ðÐ]", "[aeiouyâêôõýã]"),
+    )
 )
 
 

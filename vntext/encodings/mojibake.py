@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .._patterns import first_char_alternation
 from . import cp1252x
 
 # Windows-1252 characters of the bytes 0x80-0xBF (UTF-8 continuation bytes).
@@ -13,7 +14,15 @@ _CONT: Final[str] = re.escape(cp1252x.decode(bytes(range(0x80, 0xC0))))
 _SEQ_RE: Final[re.Pattern[str]] = re.compile(
     rf"[\xc2-\xdf][{_CONT}]|[\xe0-\xef][{_CONT}]{{2}}|[\xf0-\xf4][{_CONT}]{{3}}"
 )
-MARKER_RE: Final[re.Pattern[str]] = re.compile(r"[ÃÄÆ][\x80-\xbf\u0152-\u2122]|á[º»]|Ä‘|Æ°|Æ¡")
+MARKER_RE: Final[re.Pattern[str]] = re.compile(
+    first_char_alternation(
+        ("[ÃÄÆ]", r"[\x80-\xbf\u0152-\u2122]"),
+        ("á", "[º»]"),
+        ("Ä", "‘"),
+        ("Æ", "°"),
+        ("Æ", "¡"),
+    )
+)
 
 
 def _fix(m: re.Match[str]) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .._patterns import first_char_alternation
 from ..letters import LETTER_INFO
 
 _SHAPE: Final[dict[str, str]] = {"breve": "(", "circumflex": "^", "horn": "+"}
@@ -36,7 +37,14 @@ _PROTECT_RE: Final[re.Pattern[str]] = re.compile(
     r"(?:[a-zA-Z][a-zA-Z0-9+.-]*://|mailto:|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
 )
 MARKER_RE: Final[re.Pattern[str]] = re.compile(
-    r"(?:[aA][(^]|[eE]\^|[oO][+^]|[uU]\+)|[aAeEiIoOuUyY][`?~'.](?=[a-zA-Z])|[dD][dD][aeiouyAEIOUY]"
+    first_char_alternation(
+        ("[aA]", "[(^]"),
+        ("[eE]", r"\^"),
+        ("[oO]", "[+^]"),
+        ("[uU]", r"\+"),
+        ("[aAeEiIoOuUyY]", "[`?~'.](?=[a-zA-Z])"),
+        ("[dD]", "[dD][aeiouyAEIOUY]"),
+    )
 )
 
 

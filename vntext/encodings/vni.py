@@ -11,6 +11,7 @@ import re
 import unicodedata
 from typing import Final
 
+from .._patterns import first_char_alternation
 from ..letters import LETTER_INFO, TONE_MARKS
 
 _CIRC, _BREVE, _HORN = "\u0302", "\u0306", "\u031b"
@@ -103,8 +104,14 @@ ENCODE_TABLE: Final[dict[int, str]] = {ord(c): _encode_letter(c) for c in LETTER
 # A mark byte that follows a letter it can combine with: evidence of VNI. "oà", "oá" and
 # "oã" are left out: they are everyday Unicode Vietnamese (toàn, hoá, khoã).
 MARKER_RE: Final[re.Pattern[str]] = re.compile(
-    r"[aeAE][âáàåãäÂÁÀÅÃÄ]|[oO][âåäÂÅÄ]|[aA][êéèúüëÊÉÈÚÜË]|[aeiouyAEIOUYôöÔÖ][ùøûõïÙØÛÕÏ]"
-    r"|\b[ñÑ](?=[a-zA-Zöô])|(?<=[a-zA-Z])[æÆîÎöÖ]"
+    first_char_alternation(
+        ("[aeAE]", "[âáàåãäÂÁÀÅÃÄ]"),
+        ("[oO]", "[âåäÂÅÄ]"),
+        ("[aA]", "[êéèúüëÊÉÈÚÜË]"),
+        ("[aeiouyAEIOUYôöÔÖ]", "[ùøûõïÙØÛÕÏ]"),
+        ("[ñÑ]", r"(?<!\w[ñÑ])(?=[a-zA-Zöô])"),  # \bñ followed by a letter
+        ("[æÆîÎöÖ]", r"(?<=[a-zA-Z][æÆîÎöÖ])"),  # after an ASCII letter
+    )
 )
 
 
