@@ -18,16 +18,16 @@ from .calendar_selectors import feed_events, first_of_month, month_calendar, upc
 LIST_PAGE_SIZE = 20
 
 
-def _school_root(request):
+def _current_school(request):
     school = getattr(request, "school", None)
     if school is None:
         raise Http404
-    return school, school.site.root_page
+    return school
 
 
 def events_month(request, year: int | None = None, month: int | None = None):
     """``/su-kien/`` (this month) and ``/su-kien/<year>/<month>/``."""
-    school, root = _school_root(request)
+    root = _current_school(request).site.root_page
     if year is None:
         today = timezone.localdate()
         year, month = today.year, today.month
@@ -41,14 +41,15 @@ def events_month(request, year: int | None = None, month: int | None = None):
 
 def events_list(request):
     """``/su-kien/danh-sach/``: events still running or to come, soonest first, paginated."""
-    school, root = _school_root(request)
+    root = _current_school(request).site.root_page
     events = Paginator(upcoming_events(root), LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     return TemplateResponse(request, "news/events_list.html", {"events": events})
 
 
 def events_ical(request):
     """``/su-kien/lich.ics``: the school's events as an iCalendar feed (RFC 5545)."""
-    school, root = _school_root(request)
+    school = _current_school(request)
+    root = school.site.root_page
     hostname = school.site.hostname
     events = [
         ical.Event(

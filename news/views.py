@@ -16,4 +16,6 @@ def tag_page(request, slug):
     )
     if not items.paginator.count:
         raise Http404
-    return TemplateResponse(request, "news/tag_page.html", {"items": items, "tag_name": tag.name})
+    return TemplateResponse(
+        request, "news/tag_page.html", {"items": items, "tag_name": tag.name, "tag_slug": tag.slug}
+    )

@@ -35,6 +35,7 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [
+    path("", include("news.urls")),  # events calendar /su-kien/...
     path("", include("syndication.urls")),  # feeds, sitemap.xml, robots.txt
     path("", include(wagtail_urls)),
 ]

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from wagtail.views import serve as wagtail_serve
 
-from . import feeds, selectors
+from . import selectors
 
 
 def _school(request):

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import Final
 
-from .detect import _STRONG, DetectionResult, detect_text
+from .detect import _STRONG, DetectionResult, convert_text, detect_text
 from .encodings import DECODERS, ENCODERS, canonical, cp1252x, cp1258
 from .errors import UnknownEncodingError
 from .fonts import font_encoding
@@ -141,7 +141,7 @@ def to_unicode(data: str | bytes, encoding: str | None = None, font: str | None 
         text = data
     if enc is not None:
         return _forced(text, enc)
-    return detect_text(text)[1]
+    return convert_text(text)
 
 
 def detect_encoding(data: str | bytes, font: str | None = None) -> DetectionResult:

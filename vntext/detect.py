@@ -11,9 +11,11 @@ Correct Unicode text in any language is left unchanged.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -22,7 +24,7 @@ from .encodings import DECODERS, cp1252x, cp1258, mojibake, tcvn3, viqr, vni
 from .letters import LATIN1_VIETNAMESE
 from .syllables import valid_syllables
 
-__all__ = ["DetectionResult", "Segment", "analyze", "detect_text"]
+__all__ = ["DetectionResult", "Segment", "analyze", "convert_text", "detect_text"]
 
 # --- markers -------------------------------------------------------------------------
 
@@ -72,6 +74,9 @@ _STRONG: Final[dict[str, re.Pattern[str]]] = {
 
 _ANY_MARKER_RE: Final[re.Pattern[str]] = re.compile(
     "|".join(f"(?:{m.pattern})" for _, m in _MARKERS)
+)
+_ANY_OR_VIQR_MARKER_RE: Final[re.Pattern[str]] = re.compile(
+    f"{_ANY_MARKER_RE.pattern}|{viqr.MARKER_RE.pattern}"
 )
 
 # A character that no legacy byte shows as (and that is not white space).
@@ -133,7 +138,8 @@ _NA_TOKEN_RE: Final[re.Pattern[str]] = re.compile(r"[a-z]*+[^\W\d_\x00-\x7f][^\W
 # TCVN3 codes that are symbols in Windows-1252 (½ × ¸ ...), alone as a white-space word: such a
 # "word" decoded to a lone letter is more likely a real symbol than TCVN3.
 _TCVN3_SYMBOLS: Final[str] = re.escape("".join(sorted(c for c in tcvn3.CODES if not c.isalpha())))
-_ISOLATED_SYMBOL_RE: Final[re.Pattern[str]] = re.compile(rf"(?<!\S)[{_TCVN3_SYMBOLS}](?!\S)")
+# (?<!\S) written after the symbol so that the search skips ahead to symbols at C speed
+_ISOLATED_SYMBOL_RE: Final[re.Pattern[str]] = re.compile(rf"[{_TCVN3_SYMBOLS}](?<!\S.)(?!\S)")
 
 
 def _score(text: str) -> tuple[int, int]:
@@ -174,6 +180,42 @@ def _score_words(text: str) -> tuple[int, int]:
     return good - bad, good_non_ascii
 
 
+# --- TCVN3 without its case repair, for scoring long blocks ------------------------------
+#
+# tcvn3.decode() = fix_case(tcvn3.translate()), and fix_case only upper-cases letters. On
+# the characters below that cannot change what _score sees: their lower case does not
+# depend on their case (no final sigma, no ß -> SS), and UTF-8 mojibake markers (Ã Ä Æ
+# before a non-ASCII character, á before º ») can neither appear nor vanish unless one
+# of ã Ã ä Ä æ Æ á is followed by a non-ASCII character.
+_TCVN3_OUTPUT: Final[str] = "".join(sorted(set(tcvn3.translate(cp1252x.CHARS))))
+_CASE_SAFE: Final[str] = "".join(
+    c
+    for c in _TCVN3_OUTPUT
+    if len(c.upper()) == 1 and c.upper().lower() == c.lower() and c.lower() not in "σς"
+)
+_CASE_UNSAFE_RE: Final[re.Pattern[str]] = re.compile(f"[^{re.escape(_CASE_SAFE)}]")
+_MOJIBAKE_BY_CASE_RE: Final[re.Pattern[str]] = re.compile(r"[ãÃäÄæÆá][^\x00-\x7f]")
+# a code that translate() changes is changed by decode() too, in either case: a translated
+# text differs from its source exactly when the decoded one does
+_TCVN3_CODES_CHANGE: Final[bool] = all(
+    v.upper() != chr(k) for k, v in tcvn3.DECODE_TABLE.items() if v != chr(k)
+)
+
+
+def _tcvn3_for_scoring(piece: str) -> str:
+    """A text that _score rates exactly as ``tcvn3.decode(piece)`` and that equals ``piece``
+    exactly when the decoding does: the translation alone when that is safe (above)."""
+    out = tcvn3.translate(piece)
+    if (
+        out == piece
+        or not _TCVN3_CODES_CHANGE
+        or _CASE_UNSAFE_RE.search(out)
+        or _MOJIBAKE_BY_CASE_RE.search(out)
+    ):
+        return tcvn3.decode(piece)
+    return out
+
+
 @dataclass(slots=True)
 class _Decision:
     start: int
@@ -184,6 +226,7 @@ class _Decision:
     tokens: int
     tie: str | None = None  # an encoding that did not clearly win: the neighbours decide
     tie_text: str = ""
+    lines: int = 1  # consecutive whole lines accepted by _block_decisions (text has newlines)
 
 
 _LONG_PIECE: Final[int] = 60
@@ -192,7 +235,9 @@ _LONG_PIECE: Final[int] = 60
 _PREFERENCE: Final[dict[str, int]] = {"vni": 2, "cp1258": 1, "mojibake": 1, "tcvn3": 0}
 
 
-def _decide(piece: str, start: int, allow_viqr: bool) -> _Decision:
+def _decide(piece: str, start: int, allow_viqr: bool, scoring_only: bool = False) -> _Decision:
+    """Decide the encoding of ``piece``. ``scoring_only``: the caller uses the encoding and
+    the gain but not the decoded text (TCVN3 may then come back without its case repair)."""
     end = start + len(piece)
     cands = [name for name, marker in _MARKERS if marker.search(piece)]
     if len(piece) > _LONG_PIECE and len(cands) > 1:
@@ -209,7 +254,10 @@ def _decide(piece: str, start: int, allow_viqr: bool) -> _Decision:
     tie: tuple[str, str] | None = None
     tie_gain = -1
     for name in cands:
-        out = DECODERS[name](piece)
+        if scoring_only and name == "tcvn3":
+            out = _tcvn3_for_scoring(piece)
+        else:
+            out = DECODERS[name](piece)
         if out == piece:
             continue
         if name == "viqr":
@@ -300,15 +348,32 @@ def analyze(text: str, viqr_ok: bool = True) -> list[Segment]:
         return [Segment(0, len(text), "unicode", text)]
     if not _ANY_MARKER_RE.search(text) and not (viqr_ok and viqr.MARKER_RE.search(text)):
         return [_plain(text, 0, len(text))]
-    pattern = _ANY_MARKER_RE
-    if viqr_ok:
-        pattern = re.compile(f"{_ANY_MARKER_RE.pattern}|{viqr.MARKER_RE.pattern}")
-    return _analyze_marked(text, pattern)
+    return _analyze_marked(text, _ANY_OR_VIQR_MARKER_RE if viqr_ok else _ANY_MARKER_RE)
 
 
 _BLOCK_MIN_LINES: Final[int] = 4
 _BLOCK_MAX_LINES: Final[int] = 200
 _BLOCK_MIN_CHARS: Final[int] = 1000
+
+
+# Decoders that work line by line (a character map, then NFC): decoding a block gives the
+# decoded lines joined by newlines, so the block's decoding is reused for its lines.
+_LINE_LOCAL: Final[frozenset[str]] = frozenset({"vni"})
+
+
+def _lines_matching(pattern: re.Pattern[str], block: str, ends: list[int]) -> set[int]:
+    """Indices of the lines of ``block`` (line ``i`` ends at ``ends[i]``, a newline or the end
+    of the block) in which ``pattern`` matches: one search per matching line, the lines
+    in between are skipped at C speed. The patterns used never match a newline and see
+    a newline as they see the start or end of a lone line."""
+    found: set[int] = set()
+    search = pattern.search
+    pos = 0
+    while (m := search(block, pos)) is not None:
+        i = bisect.bisect_left(ends, m.start())
+        found.add(i)
+        pos = ends[i] + 1
+    return found
 
 
 def _block_decisions(text: str, lines: list[tuple[int, int]]) -> list[_Decision] | None:
@@ -319,25 +384,48 @@ def _block_decisions(text: str, lines: list[tuple[int, int]]) -> list[_Decision]
     block = text[bs:be]
     if len(lines) < _BLOCK_MIN_LINES or len(block) < _BLOCK_MIN_CHARS:
         return None
-    d = _decide(block, bs, not _NON_ASCII_LETTER_RE.search(block))
+    d = _decide(block, bs, not _NON_ASCII_LETTER_RE.search(block), scoring_only=True)
     if d.encoding == "unicode" or d.gain < 4:
         return None
     enc = d.encoding
-    strong = _STRONG[enc].search
-    others = [_STRONG[o].search for o in ("tcvn3", "vni", "cp1258", "mojibake") if o != enc]
-    certain = _CERTAIN_CHAR_RE.search
+    ends = [le - bs for _, le in lines]
+    strong = _lines_matching(_STRONG[enc], block, ends)
+    suspicious = _lines_matching(_CERTAIN_CHAR_RE, block, ends)
+    for o in ("tcvn3", "vni", "cp1258", "mojibake"):
+        if o != enc:
+            suspicious |= _lines_matching(_STRONG[o], block, ends)
+    accepted = [i in strong and i not in suspicious for i in range(len(lines))]
     decode = DECODERS[enc]
+    decoded: list[str] | None = None
+    if enc in _LINE_LOCAL and not all(accepted):
+        decoded = d.text.split("\n")
+        if len(decoded) != len(lines):  # pragma: no cover - decoders keep newlines
+            decoded = None
     out: list[_Decision] = []
-    for ls, le in lines:
-        line = text[ls:le]
-        if strong(line) and not certain(line) and not any(o(line) for o in others):
-            out.append(_Decision(ls, le, enc, decode(line), 1, 1))
+    i = 0
+    while i < len(lines):
+        if not accepted[i]:
+            out.extend(_line_decisions(text, *lines[i]))
+            i += 1
+            continue
+        # lines i..j-1 are accepted: one decision for them (the newlines stay in its text)
+        j = i + 1
+        while j < len(lines) and accepted[j]:
+            j += 1
+        if enc in _LINE_LOCAL and j - i == len(lines):
+            run_text = d.text
+        elif decoded is not None:
+            run_text = "\n".join(decoded[i:j])
         else:
-            out.extend(_line_decisions(text, ls, le))
+            run_text = "\n".join([decode(text[ls:le]) for ls, le in lines[i:j]])
+        out.append(_Decision(lines[i][0], lines[j - 1][1], enc, run_text, 1, 1, lines=j - i))
+        i = j
     return out
 
 
-def _analyze_marked(text: str, pattern: re.Pattern[str]) -> list[Segment]:
+def _pieces(text: str, pattern: re.Pattern[str]) -> list[_Decision | tuple[int, int]]:
+    """The text in order as plain ranges ``(start, end)`` (lines without a marker, the
+    newlines between marked lines) and decisions for the marked lines."""
     n = len(text)
     search = pattern.search
     items: list[tuple[int, int, bool]] = []  # (start, end, marked line?)
@@ -356,24 +444,13 @@ def _analyze_marked(text: str, pattern: re.Pattern[str]) -> list[Segment]:
     if pos < n:
         items.append((pos, n, False))
 
-    plain_ranges: list[tuple[int, int]] = []
+    pieces: list[_Decision | tuple[int, int]] = []
     decisions: list[_Decision] = []
-    order: list[tuple[str, int]] = []  # ("plain"|"dec", index) in text order
-
-    def emit_plain(start: int, end: int) -> None:
-        order.append(("plain", len(plain_ranges)))
-        plain_ranges.append((start, end))
-
-    def emit_decisions(ds: list[_Decision]) -> None:
-        for d in ds:
-            order.append(("dec", len(decisions)))
-            decisions.append(d)
-
     i = 0
     while i < len(items):
         start, end, marked = items[i]
         if not marked:
-            emit_plain(start, end)
+            pieces.append((start, end))
             i += 1
             continue
         # a run of marked lines separated by single newlines
@@ -390,35 +467,56 @@ def _analyze_marked(text: str, pattern: re.Pattern[str]) -> list[Segment]:
             j += 2
         block = _block_decisions(text, run) if len(run) >= _BLOCK_MIN_LINES else None
         if block is None:
-            for k, (ls, le) in enumerate(run):
-                if k:
-                    emit_plain(run[k - 1][1], ls)
-                emit_decisions(_line_decisions(text, ls, le))
-        else:
-            bi = 0
-            for k, (ls, le) in enumerate(run):
-                if k:
-                    emit_plain(run[k - 1][1], ls)
-                line_ds = []
-                while bi < len(block) and block[bi].start < le:
-                    line_ds.append(block[bi])
-                    bi += 1
-                emit_decisions(line_ds)
+            block = []
+            for ls, le in run:
+                block.extend(_line_decisions(text, ls, le))
+        # the decisions cover the run's lines in order; a newline lies between two lines
+        prev_end = -1
+        for d in block:
+            if prev_end >= 0 and d.start > prev_end:
+                pieces.append((prev_end, d.start))
+            pieces.append(d)
+            prev_end = d.end
+        decisions.extend(block)
         i = j + 1
     _resolve_ties(decisions)
+    return pieces
+
+
+def _line_pieces(
+    text: str, pieces: list[_Decision | tuple[int, int]]
+) -> Iterator[_Decision | tuple[int, int]]:
+    """``pieces`` with every decision for several lines split into one decision per line and
+    the newlines between them as plain ranges."""
+    for piece in pieces:
+        if isinstance(piece, tuple) or piece.lines == 1:
+            yield piece
+            continue
+        ls = piece.start
+        for k, line_text in enumerate(piece.text.split("\n")):
+            le = text.find("\n", ls, piece.end) if k < piece.lines - 1 else piece.end
+            if k:
+                yield (ls - 1, ls)
+            yield _Decision(ls, le, piece.encoding, line_text, piece.gain, piece.tokens)
+            ls = le + 1
+
+
+def _analyze_marked(text: str, pattern: re.Pattern[str]) -> list[Segment]:
     merged: list[tuple[int, int, str, list[str], float]] = []
-    for kind, idx in order:
-        if kind == "plain":
-            seg = _plain(text, *plain_ranges[idx])
+    for piece in _line_pieces(text, _pieces(text, pattern)):
+        if isinstance(piece, tuple):
+            seg = _plain(text, *piece)
+        elif piece.encoding == "unicode":
+            seg = _plain(text, piece.start, piece.end)
         else:
-            d = decisions[idx]
-            if d.encoding == "unicode":
-                seg = _plain(text, d.start, d.end)
-            else:
-                conf = 1.0 - math.exp(-max(d.gain, 0.5) / 1.5)
-                seg = Segment(
-                    d.start, d.end, d.encoding, unicodedata.normalize("NFC", d.text), round(conf, 3)
-                )
+            conf = 1.0 - math.exp(-max(piece.gain, 0.5) / 1.5)
+            seg = Segment(
+                piece.start,
+                piece.end,
+                piece.encoding,
+                unicodedata.normalize("NFC", piece.text),
+                round(conf, 3),
+            )
         if merged and merged[-1][2] == seg.encoding and merged[-1][1] == seg.start:
             start, _, enc, texts, conf = merged[-1]
             texts.append(seg.text)
@@ -430,6 +528,33 @@ def _analyze_marked(text: str, pattern: re.Pattern[str]) -> list[Segment]:
         for start, end, enc, texts, conf in merged
     ]
     return segments
+
+
+def _convert_marked(text: str, pattern: re.Pattern[str]) -> str:
+    """``"".join(s.text for s in _analyze_marked(text, pattern))`` without the segments."""
+    nfc = unicodedata.normalize
+    parts: list[str] = []
+    for piece in _pieces(text, pattern):
+        if isinstance(piece, tuple):
+            parts.append(nfc("NFC", text[piece[0] : piece[1]]))
+        elif piece.encoding == "unicode":
+            parts.append(nfc("NFC", text[piece.start : piece.end]))
+        else:
+            parts.append(nfc("NFC", piece.text))
+    return "".join(parts)
+
+
+def convert_text(text: str) -> str:
+    """The converted text of :func:`detect_text` (what ``to_unicode`` returns), faster."""
+    if not text:
+        return text
+    if text.isascii():
+        if viqr.MARKER_RE.search(text):
+            return _convert_marked(text, viqr.MARKER_RE)
+        return text
+    if not _ANY_MARKER_RE.search(text) and not viqr.MARKER_RE.search(text):
+        return unicodedata.normalize("NFC", text)
+    return _convert_marked(text, _ANY_OR_VIQR_MARKER_RE)
 
 
 def detect_text(text: str, source: str = "str") -> tuple[DetectionResult, str]:

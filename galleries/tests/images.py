@@ -37,7 +37,9 @@ def photo_bytes(
     if gps:
         options["exif"] = gps_exif(orientation)
         if image_format in {"JPEG", "WEBP", "PNG"}:
-            options["xmp"] = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><exif:GPSLatitude>15,7.5N</exif:GPSLatitude></x:xmpmeta>'
+            options["xmp"] = (
+                b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><exif:GPSLatitude>15,7.5N</exif:GPSLatitude></x:xmpmeta>'
+            )
     if comment:
         options["comment"] = comment
     mode = "RGBA" if image_format == "PNG" else "RGB"

@@ -3,6 +3,9 @@ by content, written as one draft revision; permissions and school isolation."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import TestCase, override_settings
@@ -91,8 +94,12 @@ class TestAddPhotosView(AlbumUploadTestCase):
         self.assertEqual(self.album.latest_revision.user, self.editor)
 
     def test_a_second_upload_appends_after_the_draft_photos(self):
-        add_photos_to_album(album=self.album, files=[upload("a.jpg", photo_bytes())], actor=self.editor)
-        add_photos_to_album(album=self.album, files=[upload("b.jpg", photo_bytes())], actor=self.editor)
+        add_photos_to_album(
+            album=self.album, files=[upload("a.jpg", photo_bytes())], actor=self.editor
+        )
+        add_photos_to_album(
+            album=self.album, files=[upload("b.jpg", photo_bytes())], actor=self.editor
+        )
         orders = sorted(p.sort_order for p in self.draft().photos.all())
         self.assertEqual(orders, [0, 1])
 
@@ -142,7 +149,9 @@ class TestAddPhotosView(AlbumUploadTestCase):
             self.url(self.other_album), {"photos": [upload("a.jpg", photo_bytes())]}
         )
         self.assertEqual(response.status_code, 404)
-        self.assertEqual(self.client.get(reverse("galleries_add_photos", args=[999999])).status_code, 404)
+        self.assertEqual(
+            self.client.get(reverse("galleries_add_photos", args=[999999])).status_code, 404
+        )
         self.assertFalse(AlbumPhoto.objects.filter(page=self.other_album).exists())
         self.assertEqual(self.other_album.revisions.count(), 0)
 
@@ -163,7 +172,9 @@ class TestAddPhotosView(AlbumUploadTestCase):
         self.assertFalse(Image.objects.filter(uploaded_by_user=self.contributor).exists())
 
     def test_the_contributor_who_owns_the_album_may_add_photos(self):
-        own = AlbumPageFactory(parent=gallery_of(self.a), title="Album của tôi", owner=self.contributor)
+        own = AlbumPageFactory(
+            parent=gallery_of(self.a), title="Album của tôi", owner=self.contributor
+        )
         self.log_in(self.contributor)
         self.assertEqual(self.client.get(self.url(own)).status_code, 200)
 
@@ -178,10 +189,14 @@ class TestAddPhotosButtons(AlbumUploadTestCase):
         self.log_in(self.editor)
         edit = self.client.get(reverse("wagtailadmin_pages:edit", args=[self.album.pk]))
         self.assertContains(edit, self.url())
-        listing = self.client.get(reverse("wagtailadmin_explore", args=[self.album.get_parent().pk]))
+        listing = self.client.get(
+            reverse("wagtailadmin_explore", args=[self.album.get_parent().pk])
+        )
         self.assertContains(listing, self.url())
         self.log_in(self.contributor)
-        listing = self.client.get(reverse("wagtailadmin_explore", args=[self.album.get_parent().pk]))
+        listing = self.client.get(
+            reverse("wagtailadmin_explore", args=[self.album.get_parent().pk])
+        )
         self.assertEqual(listing.status_code, 200)
         self.assertNotContains(listing, self.url())
 
@@ -213,3 +228,5 @@ class TestAddPhotosService(AlbumUploadTestCase):
                 actor=self.editor,
             )
         self.assertFalse(Image.objects.filter(title__in=["a", "b"]).exists())
+        stored = Path(settings.MEDIA_ROOT) / "original_images"
+        self.assertEqual(list(stored.glob("*.jpg")) if stored.exists() else [], [])

@@ -51,12 +51,19 @@ class TestAlbumPage(TestCase):
             self.assertIn("srcset=", img)
             self.assertIn("sizes=", img)
         for n in (1, 2, 3):
-            self.assertContains(response, f'<figcaption class="album-grid__caption">Ảnh {n}</figcaption>', html=False)
+            self.assertContains(
+                response,
+                f'<figcaption class="album-grid__caption">Ảnh {n}</figcaption>',
+                html=False,
+            )
             self.assertContains(response, f'alt="Ảnh {n}"')
 
     def test_each_thumbnail_links_to_a_large_rendition_and_the_lightbox_is_loaded(self):
         response = self.get(self.album)
-        links = re.findall(r'<a class="album-grid__link" href="([^"]+)" data-lightbox-item', response.content.decode())
+        links = re.findall(
+            r'<a class="album-grid__link" href="([^"]+)" data-lightbox-item',
+            response.content.decode(),
+        )
         self.assertEqual(len(links), 3)
         for href in links:
             self.assertRegex(href, r"^/media/images/.+\.max-1600x1600\.format-jpeg\.jpg$")

@@ -117,6 +117,20 @@ class TestEveryUploadIsStripped(TestCase):
         )
         self.assert_clean_original(result.added[0].image)
 
+    def test_word_import(self):
+        from textinput.services import import_word_document
+        from textinput.tests.docx_builder import build_docx, paragraph, picture, run
+
+        png = photo_bytes("PNG")
+        self.assertTrue(has_metadata(png))
+        docx = build_docx(paragraph(run("Ảnh hoạt động")) + picture(alt="Ảnh"), image_png=png)
+        section = self.album.get_parent().get_parent()  # "Tin tức - Sự kiện" takes pages
+        import_word_document(
+            parent=section, uploaded_file=upload("tin.docx", docx), actor=self.editor
+        )
+        image = Image.objects.get(collection=self.school.collection)
+        self.assert_clean_original(image, size=(64, 32))
+
     def test_saving_an_existing_image_again_does_not_reencode_it(self):
         result = add_photos_to_album(
             album=self.album, files=[upload("a.jpg", photo_bytes())], actor=self.editor

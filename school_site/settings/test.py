@@ -1,5 +1,8 @@
 """Test settings: the embedded setup, or PostgreSQL when DATABASE_URL is set."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import ENV
 
@@ -12,6 +15,8 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 if not ENV.redis_url:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Files written by tests (also in setUpTestData) never land in var/media.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-media-"))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # Run background tasks (search indexing, ...) at once; tests of the worker switch to the
 # database backend with override_settings.

@@ -73,13 +73,13 @@
       img.width = Number(link.dataset.width) || 0;
       img.height = Number(link.dataset.height) || 0;
       img.alt = thumb ? thumb.alt : "";
-      img.src = link.href;
+      img.src = link.getAttribute("href");
       caption.textContent = text ? text.textContent : "";
       caption.hidden = !caption.textContent;
       position.textContent = (labels.labelPosition || "%(current)s / %(total)s")
         .replace("%(current)s", current + 1)
         .replace("%(total)s", links.length);
-      if (!single) new Image().src = links[(current + 1) % links.length].href; // preload
+      if (!single) new Image().src = links[(current + 1) % links.length].getAttribute("href"); // preload
     }
 
     function open(index) {

@@ -68,7 +68,7 @@ class PageMeta:
     tags: list[str] = field(default_factory=list)
     dublin_core: list[tuple[str, str]] = field(default_factory=list)
     feeds: list[FeedLink] = field(default_factory=list)
-    json_ld: SafeString = mark_safe("")  # noqa: S308 - an empty string
+    json_ld: SafeString | str = ""
 
 
 def _iso(value: datetime.datetime | None) -> str:
@@ -121,7 +121,12 @@ def _organization(school, home_url: str, logo: ShareImage | None, *, full: bool)
     org = {"@type": "EducationalOrganization", "@id": f"{home_url}#school", "name": school.name}
     org["url"] = home_url
     if logo is not None:
-        org["logo"] = {"@type": "ImageObject", "url": logo.url, "width": logo.width, "height": logo.height}
+        org["logo"] = {
+            "@type": "ImageObject",
+            "url": logo.url,
+            "width": logo.width,
+            "height": logo.height,
+        }
     if full:
         if school.address:
             org["address"] = school.address
@@ -185,7 +190,12 @@ def _article_graph(meta: PageMeta, page: ArticlePage, school, organization: dict
                 "name": page.event_location or school.name,
                 "address": school.address or page.event_location or school.name,
             },
-            "organizer": {"@id": organization["@id"], "@type": "EducationalOrganization", "name": school.name, "url": organization["url"]},
+            "organizer": {
+                "@id": organization["@id"],
+                "@type": "EducationalOrganization",
+                "name": school.name,
+                "url": organization["url"],
+            },
         }
         if page.event_end:
             event["endDate"] = _iso(page.event_end)
@@ -241,10 +251,15 @@ def build_page_meta(context) -> PageMeta:
 
     logo = None
     if school is not None and school.logo is not None:
-        logo = _image(request, selectors.share_rendition(school.logo, selectors.LOGO_IMAGE_SPEC), school.name)
+        logo = _image(
+            request, selectors.share_rendition(school.logo, selectors.LOGO_IMAGE_SPEC), school.name
+        )
     selectors.attach_share_images([page])
     cover = page.share_image
-    meta.image = _image(request, selectors.share_rendition(cover), cover.default_alt_text if cover else "") or logo
+    meta.image = (
+        _image(request, selectors.share_rendition(cover), cover.default_alt_text if cover else "")
+        or logo
+    )
 
     meta.dublin_core = [("DC.title", meta.title)]
     if is_article and page.byline:
@@ -255,7 +270,9 @@ def build_page_meta(context) -> PageMeta:
     if site_name:
         meta.dublin_core.append(("DC.publisher", site_name))
     if page.first_published_at:
-        meta.dublin_core.append(("DC.date", timezone.localdate(page.first_published_at).isoformat()))
+        meta.dublin_core.append(
+            ("DC.date", timezone.localdate(page.first_published_at).isoformat())
+        )
     if page.last_published_at:
         modified = timezone.localdate(page.last_published_at).isoformat()
         meta.dublin_core.append(("DC.date.modified", modified))
@@ -309,33 +326,29 @@ def share_links(context) -> dict:
     page = _shown_page(context)
     url = _absolute(request, page.get_url(request=request) if page else request.path)
     title = (page.seo_title or page.title) if page else ""
-    opens = _("(opens in a new tab)")
+    networks = [
+        ("facebook", "Facebook", "https://www.facebook.com/sharer/sharer.php", {"u": url}),
+        ("zalo", "Zalo", "https://sp.zalo.me/share_to_zalo", {"url": url}),
+        ("x", "X", "https://twitter.com/intent/tweet", {"url": url, "text": title}),
+    ]
     links = [
         ShareLink(
-            "facebook",
-            "Facebook",
-            f"{_('Share on %(network)s') % {'network': 'Facebook'}} {opens}",
-            _with_query("https://www.facebook.com/sharer/sharer.php", u=url),
-        ),
-        ShareLink(
-            "zalo",
-            "Zalo",
-            f"{_('Share on %(network)s') % {'network': 'Zalo'}} {opens}",
-            _with_query("https://sp.zalo.me/share_to_zalo", url=url),
-        ),
-        ShareLink(
-            "x",
-            "X",
-            f"{_('Share on %(network)s') % {'network': 'X'}} {opens}",
-            _with_query("https://twitter.com/intent/tweet", url=url, text=title),
-        ),
+            network,
+            name,
+            _("Share on %(network)s (opens in a new tab)") % {"network": name},
+            _with_query(base, **params),
+        )
+        for network, name, base, params in networks
+    ]
+    # RFC 6068: an empty "to", then subject and body percent-encoded (%20, not +). A mailto
+    # link opens the mail program, not a tab.
+    links.append(
         ShareLink(
             "email",
             _("E-mail"),
             _("Send by e-mail"),
-            # RFC 6068: an empty "to", then subject and body percent-encoded (%20, not +).
             _with_query("mailto:", subject=title, body=url),
             new_tab=False,
-        ),
-    ]
+        )
+    )
     return {"url": url, "title": title, "links": links}

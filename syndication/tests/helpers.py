@@ -59,7 +59,7 @@ class SchoolsTestCase(TestCase):
         cls.news = section(cls.a, "tin-tuc-su-kien", "tin-tuc")
         cls.announcements = section(cls.a, "tin-tuc-su-kien", "thong-bao")
         cls.gallery = section(cls.a, "tin-tuc-su-kien", "thu-vien-anh")
-        cls.start = timezone.make_aware(datetime.datetime(2025, 9, 5, 7, 30))
+        cls.start = datetime.datetime(2025, 9, 5, 7, 30, tzinfo=timezone.get_current_timezone())
 
         cover = make_photo(cls.a.collection, "Lễ khai giảng", size=(1600, 1000))
         cls.article = ArticlePageFactory(

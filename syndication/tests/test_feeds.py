@@ -1,10 +1,10 @@
 import datetime
 import email.utils
 import re
-import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
 import feedparser
+from defusedxml import ElementTree as ET
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -181,7 +181,7 @@ class TestSchoolFeeds(FeedTestCase):
                 self.assertEqual(b.feed.title, "Trường THCS Bình Minh")
 
     def test_twenty_items_newest_first(self):
-        base = timezone.make_aware(datetime.datetime(2026, 1, 1, 8, 0))
+        base = datetime.datetime(2026, 1, 1, 8, 0, tzinfo=timezone.get_current_timezone())
         for n in range(FEED_SIZE + 3):
             page = ArticlePageFactory(parent=self.news, title=f"Tin số {n:02d}")
             publish_at(page, base + datetime.timedelta(hours=n))
@@ -276,4 +276,3 @@ class TestTagFeeds(FeedTestCase):
         body = self.feed("/the/khai-giang/atom/").content.decode()
         for hidden in self.HIDDEN:
             self.assertNotIn(hidden, body)
-

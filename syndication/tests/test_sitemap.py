@@ -1,5 +1,4 @@
-import xml.etree.ElementTree as ET
-
+from defusedxml import ElementTree as ET
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -40,7 +39,9 @@ class TestSitemap(SchoolsTestCase):
             parent=self.a.site.root_page.get_children().get(slug="gioi-thieu"), title="Nội bộ"
         )
         below = StandardPageFactory(parent=restricted_section, title="Bên dưới trang nội bộ")
-        PageViewRestriction.objects.create(page=restricted_section, restriction_type="password", password="x")
+        PageViewRestriction.objects.create(
+            page=restricted_section, restriction_type="password", password="x"
+        )
         body = self.get("/sitemap.xml").content.decode()
         for page in (self.draft, self.private, restricted_section, below):
             self.assertNotIn(path_of(page), body)

@@ -60,18 +60,36 @@ def is_encodable(text: str) -> bool:
 
 
 def translator(table: Mapping[int, str]) -> Callable[[str], str]:
-    """A function equal to ``lambda text: text.translate(table)`` for a ``table`` that maps
-    Windows-1252 characters to single characters, fast on text made only of such
-    characters (one C-speed pass through the bytes), ``str.translate`` otherwise."""
-    if not all(len(v) == 1 and chr(k) in CHARSET for k, v in table.items()):
-        raise ValueError("translator() needs a table of Windows-1252 characters to characters")
-    by_byte = "".join(table.get(ord(ch), ch) for ch in CHARS)
+    """A function equal to ``lambda text: text.translate(table)`` for a ``table`` whose keys
+    are Windows-1252 characters: fast on text made only of such characters (one C-speed
+    pass through the bytes), ``str.translate`` otherwise.
+
+    Values that are not one character (VNI marks become two combining marks) go through
+    a private-use placeholder that is replaced afterwards; it cannot clash with the input,
+    which holds Windows-1252 characters only on the fast path.
+    """
+    if not all(chr(k) in CHARSET for k in table):
+        raise ValueError("translator() needs a table keyed by Windows-1252 characters")
+    by_byte: list[str] = []
+    expand: list[tuple[str, str]] = []  # (placeholder, value)
+    for ch in CHARS:
+        value = table.get(ord(ch), ch)
+        if len(value) != 1:
+            placeholder = chr(0xE000 + len(expand))
+            expand.append((placeholder, value))
+            value = placeholder
+        by_byte.append(value)
+    decoding_table = "".join(by_byte)
 
     def translate(text: str) -> str:
         try:
             raw = codecs.charmap_encode(text, "strict", _ENCODING_MAP)[0]
         except UnicodeEncodeError:
             return text.translate(table)
-        return codecs.charmap_decode(raw, "strict", by_byte)[0]
+        out = codecs.charmap_decode(raw, "strict", decoding_table)[0]
+        for placeholder, value in expand:
+            if placeholder in out:
+                out = out.replace(placeholder, value)
+        return out
 
     return translate

@@ -49,7 +49,8 @@ for _ch, _code in _CAPITALS.items():
 
 DECODE_TABLE: Final[dict[int, str]] = dict(DECODE)
 DECODE_UPPER_TABLE: Final[dict[int, str]] = {k: v.upper() for k, v in DECODE.items()}
-_translate: Final = cp1252x.translator(DECODE_TABLE)
+# text.translate(DECODE_TABLE), at C speed on Windows-1252 text
+translate: Final = cp1252x.translator(DECODE_TABLE)
 _translate_upper: Final = cp1252x.translator(DECODE_UPPER_TABLE)
 
 # Unicode letter -> legacy character. Toned capitals have no code: they get the lower-case code.
@@ -67,12 +68,20 @@ _AMBIGUOUS_SET: Final[frozenset[str]] = frozenset(_AMBIGUOUS)
 
 _DELETE_AMBIGUOUS: Final[dict[int, None]] = dict.fromkeys(map(ord, _AMBIGUOUS))
 _UPPER: Final[str] = "A-ZĂÂÊÔƠƯĐ"
-# Words (whole letter runs) with a capital and a toned (lower-case) letter. Possessive
+# Words (whole letter runs) with a capital and a toned (lower-case) letter, and no lower-case
+# letter that is never toned (a-z, ă â ê ô ơ ư đ): only those can be all capitals, the rest
+# would come back unchanged from _fix_word. Starts only at a word start; possessive
 # quantifiers over disjoint classes: one pass per word, no backtracking.
-_OTHER: Final[str] = rf"[^\W\d_{_UPPER}{_AMBIGUOUS}]"
+_NEVER_TONED_LOWER: Final[str] = "a-zăâêôơưđ"
+_LETTER_EXCEPT: Final[str] = r"[^\W\d_{}]"
 _MIXED_WORD_RE: Final[re.Pattern[str]] = re.compile(
-    rf"{_OTHER}*+(?:[{_UPPER}][^\W\d_{_AMBIGUOUS}]*+[{_AMBIGUOUS}]"
-    rf"|[{_AMBIGUOUS}][^\W\d_{_UPPER}]*+[{_UPPER}])[^\W\d_]*+"
+    r"(?<![^\W\d_])"
+    + _LETTER_EXCEPT.format(_UPPER + _AMBIGUOUS + _NEVER_TONED_LOWER)
+    + "*+(?:"
+    + f"[{_UPPER}]{_LETTER_EXCEPT.format(_AMBIGUOUS + _NEVER_TONED_LOWER)}*+[{_AMBIGUOUS}]"
+    + f"|[{_AMBIGUOUS}]{_LETTER_EXCEPT.format(_UPPER + _NEVER_TONED_LOWER)}*+[{_UPPER}]"
+    + f"){_LETTER_EXCEPT.format(_NEVER_TONED_LOWER)}*+"
+    + r"(?![^\W\d_])"
 )
 
 
@@ -132,7 +141,7 @@ def decode(text: str, upper: bool = False) -> str:
     """
     if upper:
         return _translate_upper(text).upper()
-    return fix_case(_translate(text))
+    return fix_case(translate(text))
 
 
 def encode(text: str, upper: bool = False) -> str:

@@ -13,6 +13,7 @@ from typing import Final
 
 from .._patterns import first_char_alternation
 from ..letters import LETTER_INFO, TONE_MARKS
+from . import cp1252x
 
 _CIRC, _BREVE, _HORN = "\u0302", "\u0306", "\u031b"
 
@@ -77,6 +78,7 @@ CIRC_MARK_CHARS: Final[str] = "".join(lo + up for lo, up in _CIRC_MARK)
 BREVE_MARK_CHARS: Final[str] = "".join(lo + up for lo, up in _BREVE_MARK)
 MARK_CHARS: Final[str] = TONE_MARK_CHARS + CIRC_MARK_CHARS + BREVE_MARK_CHARS
 SINGLE_CHARS: Final[str] = "".join(_SINGLES)
+_translate: Final = cp1252x.translator(DECODE_TABLE)
 
 
 def _encode_letter(ch: str) -> str:
@@ -117,7 +119,7 @@ MARKER_RE: Final[re.Pattern[str]] = re.compile(
 
 def decode(text: str) -> str:
     """Convert the Windows-1252 view of VNI-Windows bytes to NFC Unicode."""
-    return unicodedata.normalize("NFC", text.translate(DECODE_TABLE))
+    return unicodedata.normalize("NFC", _translate(text))
 
 
 def encode(text: str) -> str:
