@@ -18,9 +18,9 @@ from vntext.tests.corpus import megabyte_text
 REPEAT = 3
 
 
-def best_of(fn: Callable[[], object]) -> float:
+def best_of(fn: Callable[[], object], repeat: int = REPEAT) -> float:
     times = []
-    for _ in range(REPEAT):
+    for _ in range(repeat):
         start = time.perf_counter()
         fn()
         times.append(time.perf_counter() - start)
@@ -34,13 +34,31 @@ def main() -> None:
     vni = vntext.from_unicode(text, "vni")
     titles = [line[:100] for line in text.split("\n")]
     titles_mb = sum(len(t.encode("utf-8")) for t in titles) / 1e6
-    vntext.to_unicode("warm up")  # builds the syllable set and tables once
+    paste = megabyte_text(10_000_000, seed=3)
+    paste_mb = len(paste.encode("utf-8")) / 1e6
+    paste_tcvn3 = vntext.from_unicode(paste, "tcvn3")
+    vntext.to_unicode(tcvn3[:2000])  # builds the syllable set and tables once
     vntext.fold("warm up")
 
     rows: list[tuple[str, float, float]] = [
         ("to_unicode (already Unicode)", size_mb, best_of(lambda: vntext.to_unicode(text))),
         ("to_unicode (TCVN3 input)", size_mb, best_of(lambda: vntext.to_unicode(tcvn3))),
         ("to_unicode (VNI input)", size_mb, best_of(lambda: vntext.to_unicode(vni))),
+        (
+            "to_unicode (TCVN3, encoding='tcvn3')",
+            size_mb,
+            best_of(lambda: vntext.to_unicode(tcvn3, encoding="tcvn3")),
+        ),
+        (
+            "to_unicode (VNI, encoding='vni')",
+            size_mb,
+            best_of(lambda: vntext.to_unicode(vni, encoding="vni")),
+        ),
+        (
+            f"to_unicode (TCVN3 paste, {len(paste) / 1e6:.0f} M characters, 1 run)",
+            paste_mb,
+            best_of(lambda: vntext.to_unicode(paste_tcvn3), repeat=1),
+        ),
         ("fold", size_mb, best_of(lambda: vntext.fold(text))),
         ("slugify (one 1 MB string)", size_mb, best_of(lambda: vntext.slugify(text))),
         (

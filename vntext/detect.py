@@ -235,15 +235,32 @@ _LONG_PIECE: Final[int] = 60
 _PREFERENCE: Final[dict[str, int]] = {"vni": 2, "cp1258": 1, "mojibake": 1, "tcvn3": 0}
 
 
-def _decide(piece: str, start: int, allow_viqr: bool, scoring_only: bool = False) -> _Decision:
+def _found(pattern: re.Pattern[str], piece: str, found: dict[re.Pattern[str], bool] | None) -> bool:
+    """``pattern.search(piece)`` as a bool, remembered in ``found`` (for one piece) if given."""
+    if found is None:
+        return pattern.search(piece) is not None
+    hit = found.get(pattern)
+    if hit is None:
+        hit = found[pattern] = pattern.search(piece) is not None
+    return hit
+
+
+def _decide(
+    piece: str,
+    start: int,
+    allow_viqr: bool,
+    scoring_only: bool = False,
+    found: dict[re.Pattern[str], bool] | None = None,
+) -> _Decision:
     """Decide the encoding of ``piece``. ``scoring_only``: the caller uses the encoding and
-    the gain but not the decoded text (TCVN3 may then come back without its case repair)."""
+    the gain but not the decoded text (TCVN3 may then come back without its case repair).
+    ``found`` collects which patterns occur in ``piece`` (see _found)."""
     end = start + len(piece)
-    cands = [name for name, marker in _MARKERS if marker.search(piece)]
+    cands = [name for name, marker in _MARKERS if _found(marker, piece, found)]
     if len(piece) > _LONG_PIECE and len(cands) > 1:
         # long pieces: only encodings with a strong marker (keeps big documents fast)
-        cands = [name for name in cands if _STRONG[name].search(piece)] or cands
-    if allow_viqr and viqr.MARKER_RE.search(piece):
+        cands = [name for name in cands if _found(_STRONG[name], piece, found)] or cands
+    if allow_viqr and _found(viqr.MARKER_RE, piece, found):
         cands.append("viqr")
     best = _Decision(start, end, "unicode", piece, 0, 0)
     if not cands:
@@ -272,7 +289,7 @@ def _decide(piece: str, start: int, allow_viqr: bool, scoring_only: bool = False
             if name == "tcvn3":
                 score -= 2 * len(_ISOLATED_SYMBOL_RE.findall(piece))
             gain = score - base[0]
-        strong = _STRONG[name].search(piece) is not None
+        strong = _found(_STRONG[name], piece, found)
         if name == "viqr":
             ok = (gain >= 2 and good >= 2 and strong) or (gain >= 3 and good >= 3)
         else:
@@ -384,16 +401,21 @@ def _block_decisions(text: str, lines: list[tuple[int, int]]) -> list[_Decision]
     block = text[bs:be]
     if len(lines) < _BLOCK_MIN_LINES or len(block) < _BLOCK_MIN_CHARS:
         return None
-    d = _decide(block, bs, not _NON_ASCII_LETTER_RE.search(block), scoring_only=True)
+    found: dict[re.Pattern[str], bool] = {}
+    d = _decide(block, bs, not _NON_ASCII_LETTER_RE.search(block), True, found)
     if d.encoding == "unicode" or d.gain < 4:
         return None
     enc = d.encoding
     ends = [le - bs for _, le in lines]
-    strong = _lines_matching(_STRONG[enc], block, ends)
-    suspicious = _lines_matching(_CERTAIN_CHAR_RE, block, ends)
+
+    def matching(pattern: re.Pattern[str]) -> set[int]:
+        return set() if found.get(pattern) is False else _lines_matching(pattern, block, ends)
+
+    strong = matching(_STRONG[enc])
+    suspicious = matching(_CERTAIN_CHAR_RE)
     for o in ("tcvn3", "vni", "cp1258", "mojibake"):
         if o != enc:
-            suspicious |= _lines_matching(_STRONG[o], block, ends)
+            suspicious |= matching(_STRONG[o])
     accepted = [i in strong and i not in suspicious for i in range(len(lines))]
     decode = DECODERS[enc]
     decoded: list[str] | None = None

@@ -8,6 +8,7 @@ Text is handled as the Windows-1252 view of the bytes (see :mod:`.cp1252x`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Final
 
 from ..letters import LETTER_INFO, TONE_OF, compose
@@ -68,20 +69,28 @@ _AMBIGUOUS_SET: Final[frozenset[str]] = frozenset(_AMBIGUOUS)
 
 _DELETE_AMBIGUOUS: Final[dict[int, None]] = dict.fromkeys(map(ord, _AMBIGUOUS))
 _UPPER: Final[str] = "A-ZĂÂÊÔƠƯĐ"
-# Words (whole letter runs) with a capital and a toned (lower-case) letter, and no lower-case
-# letter that is never toned (a-z, ă â ê ô ơ ư đ): only those can be all capitals, the rest
-# would come back unchanged from _fix_word. Starts only at a word start; possessive
-# quantifiers over disjoint classes: one pass per word, no backtracking.
+# lower-case letters that never carry a tone: a word with one is not all capitals
 _NEVER_TONED_LOWER: Final[str] = "a-zăâêôơưđ"
-_LETTER_EXCEPT: Final[str] = r"[^\W\d_{}]"
+
+
+def _letter_except(chars: str) -> str:
+    return rf"[^\W\d_{chars}]"
+
+
+# Words (whole letter runs) with a capital, a toned (lower-case) letter and no never-toned
+# lower-case letter: the only words _fix_word may change. The pattern starts with a
+# character class (re skips ahead at C speed), checks that it is the word's first letter,
+# and then reads the word once: the classes are disjoint and the quantifiers possessive.
+_U, _A, _L = f"[{_UPPER}]", f"[{_AMBIGUOUS}]", _NEVER_TONED_LOWER
+_NEITHER: Final[str] = _letter_except(_UPPER + _AMBIGUOUS + _L)  # no capital, no toned letter
+_NO_TONED: Final[str] = _letter_except(_AMBIGUOUS + _L)
+_NO_CAPITAL: Final[str] = _letter_except(_UPPER + _L)
 _MIXED_WORD_RE: Final[re.Pattern[str]] = re.compile(
-    r"(?<![^\W\d_])"
-    + _LETTER_EXCEPT.format(_UPPER + _AMBIGUOUS + _NEVER_TONED_LOWER)
-    + "*+(?:"
-    + f"[{_UPPER}]{_LETTER_EXCEPT.format(_AMBIGUOUS + _NEVER_TONED_LOWER)}*+[{_AMBIGUOUS}]"
-    + f"|[{_AMBIGUOUS}]{_LETTER_EXCEPT.format(_UPPER + _NEVER_TONED_LOWER)}*+[{_UPPER}]"
-    + f"){_LETTER_EXCEPT.format(_NEVER_TONED_LOWER)}*+"
-    + r"(?![^\W\d_])"
+    rf"{_letter_except(_L)}(?<![^\W\d_].)"  # the first letter of a word
+    rf"(?:(?<={_NEITHER}){_NEITHER}*+(?:{_U}{_NO_TONED}*+{_A}|{_A}{_NO_CAPITAL}*+{_U})"
+    rf"|(?<={_U}){_NO_TONED}*+{_A}"
+    rf"|(?<={_A}){_NO_CAPITAL}*+{_U})"
+    rf"{_letter_except(_L)}*+(?![^\W\d_])"  # the rest of the word
 )
 
 
@@ -92,27 +101,37 @@ _NEXT_WORD_RE: Final[re.Pattern[str]] = re.compile(r"[ \t]+([^\W\d_]+)")
 _PREV_WORD_RE: Final[re.Pattern[str]] = re.compile(r"([^\W\d_]+)[ \t]+$")
 
 
-def _fix_word(m: re.Match[str]) -> str:
-    word = m.group()
+@lru_cache(maxsize=4096)
+def _verdict(word: str) -> bool | None:
+    """Upper-case ``word`` (True), keep it (False), or let its neighbours decide (None)."""
     rest = word.translate(_DELETE_AMBIGUOUS)
     if not rest.isupper():
-        return word
+        return False
     # "KẾ", "ĐƯỜNG": every other letter is a capital. "Mỹ" stays: it may be Title case.
     if len(rest) >= 2:
-        return word.upper()
+        return True
     first_amb = next(i for i, c in enumerate(word) if c in _AMBIGUOUS_SET)
     if any(c.isupper() for c in word[first_amb:]):
-        return word.upper()
-    # "KẾ HOẠCH": a neighbouring word of two or more capitals decides
-    for near in (
-        _NEXT_WORD_RE.match(m.string, m.end()),
-        _PREV_WORD_RE.search(m.string, max(0, m.start() - 40), m.start()),
-    ):
-        if near is not None:
-            other = near.group(1).translate(_DELETE_AMBIGUOUS)
-            if len(other) >= 2 and other.isupper():
-                return word.upper()
-    return word
+        return True
+    return None
+
+
+def _is_capitals(near: re.Match[str] | None) -> bool:
+    if near is None:
+        return False
+    other = near.group(1).translate(_DELETE_AMBIGUOUS)
+    return len(other) >= 2 and other.isupper()
+
+
+def _fix_word(m: re.Match[str]) -> str:
+    word = m.group()
+    verdict = _verdict(word)
+    if verdict is None:
+        # "KẾ HOẠCH": a neighbouring word of two or more capitals decides
+        verdict = _is_capitals(_NEXT_WORD_RE.match(m.string, m.end())) or _is_capitals(
+            _PREV_WORD_RE.search(m.string, max(0, m.start() - 40), m.start())
+        )
+    return word.upper() if verdict else word
 
 
 def fix_case(text: str) -> str:
