@@ -72,6 +72,11 @@ class School(models.Model):
     brand_colour = models.CharField(
         _("brand colour"), max_length=7, default="#0b5394", validators=[hex_colour_validator]
     )
+    max_upload_mb = models.PositiveSmallIntegerField(
+        _("largest upload (MB)"),
+        default=20,
+        help_text=_("The largest document or resource file staff may upload."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = SchoolQuerySet.as_manager()
@@ -97,6 +102,7 @@ class School(models.Model):
             heading=_("Social networks"),
         ),
         FieldPanel("brand_colour"),
+        FieldPanel("max_upload_mb"),
     ]
 
     class Meta:
@@ -110,6 +116,10 @@ class School(models.Model):
     @property
     def hostname(self) -> str:
         return self.site.hostname
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return self.max_upload_mb * 1024 * 1024
 
     def group_for(self, role_code: str) -> Group:
         return self.role_groups.select_related("group").get(role=role_code).group

@@ -176,7 +176,12 @@ class RolePlan:
     model_permissions: tuple[str, ...] = ()  # "app_label.codename"
 
 
-_CONTENT_MODELS = ("links.add_link", "links.change_link", "links.delete_link")
+_CONTENT_MODELS = (
+    "links.add_link", "links.change_link", "links.delete_link",
+    "official_docs.add_officialdocument", "official_docs.change_officialdocument",
+    "official_docs.delete_officialdocument", "official_docs.add_documenttype",
+    "official_docs.change_documenttype", "official_docs.delete_documenttype",
+)  # fmt: skip
 _EDIT_FILES = ("add_image", "change_image", "choose_image", "add_document", "change_document",
                "choose_document")  # fmt: skip
 _ADD_FILES = ("add_image", "choose_image", "add_document", "choose_document")

@@ -77,6 +77,7 @@ def create_school(
     """Build a complete school: home page and the plan's section tree, site, collection,
     one permission group per role, and the publishing workflow. All or nothing."""
     from home.models import HomePage
+    from official_docs.services import seed_document_types
     from workflows.services import create_publishing_workflow
 
     name = vntext.normalize(name)
@@ -113,6 +114,7 @@ def create_school(
     for role in ROLES:
         _create_role_group(school, role)
     create_publishing_workflow(school=school)
+    seed_document_types(school=school)
     return school
 
 

@@ -31,6 +31,7 @@ class SchoolViewSet(ModelViewSet):
         "name", "short_name", "governing_body", "logo", "address", "phone", "email",
         "responsible_person", "licence_info", "facebook_url", "zalo_url", "youtube_url",
         "brand_colour",
+        "max_upload_mb",
     ]  # fmt: skip
     exclude_form_fields = None
     copy_view_enabled = False

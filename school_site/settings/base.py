@@ -20,6 +20,8 @@ INSTALLED_APPS = [
     "sections",
     "news",
     "galleries",
+    "official_docs",
+    "uploads",
     "syndication",
     "links",
     "search",

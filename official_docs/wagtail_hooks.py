@@ -1,0 +1,45 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import ObjectList
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.snippets.models import register_snippet
+
+from schools.scoping import SchoolScopedSnippetViewSet
+
+from .forms import OfficialDocumentForm
+from .models import DocumentType, OfficialDocument
+
+
+class OfficialDocumentViewSet(SchoolScopedSnippetViewSet):
+    model = OfficialDocument
+    icon = "doc-full"
+    menu_label = _("Official documents")
+    list_display = [
+        "number",
+        "summary",
+        "document_type",
+        "issued_on",
+        "is_public",
+        "download_count",
+    ]
+    list_filter = ["issuer_group", "document_type", "is_public", "direction", "issued_on"]
+    search_fields = ["number", "summary", "issuing_body"]
+    ordering = ["-issued_on"]
+    copy_view_enabled = False
+    edit_handler = ObjectList(OfficialDocument.panels, base_form_class=OfficialDocumentForm)
+
+
+class DocumentTypeViewSet(SchoolScopedSnippetViewSet):
+    model = DocumentType
+    icon = "list-ul"
+    menu_label = _("Document types")
+    list_display = ["name", "sort_order"]
+
+
+class OfficialDocumentsGroup(ViewSetGroup):
+    items = (OfficialDocumentViewSet, DocumentTypeViewSet)
+    menu_icon = "doc-full"
+    menu_label = _("Official documents")
+    menu_order = 210
+
+
+register_snippet(OfficialDocumentsGroup)

@@ -1,0 +1,26 @@
+"""File names: readable Vietnamese for people, safe ASCII on disk."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import vntext
+
+MAX_STEM = 80
+
+
+def display_name(original: str, extension: str) -> str:
+    """The name people see when downloading: the original stem in NFC, no path, no control or
+    reserved characters, with the extension matching the real content."""
+    stem = original.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    stem = "".join(
+        ch for ch in unicodedata.normalize("NFC", stem) if ch.isprintable() and ch not in '<>:"|?*'
+    )
+    stem = vntext.normalize(stem).strip(". ")[:MAX_STEM] or "tep"
+    return f"{stem}.{extension}"
+
+
+def storage_name(original: str, extension: str) -> str:
+    """The name on disk: an ASCII slug of the original stem ("Công văn số 12" → "cong-van-so-12")."""
+    stem = original.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return f"{(vntext.slugify(stem) or 'tep')[:MAX_STEM]}.{extension}"
