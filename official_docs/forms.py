@@ -40,7 +40,6 @@ class OfficialDocumentForm(SchoolScopedAdminForm):
         if school is None:
             return cleaned
         self._check_same_school(cleaned, school)
-        self._check_files(school)
         number, issued_on = cleaned.get("number"), cleaned.get("issued_on")
         if number and issued_on:
             from .models import OfficialDocument
@@ -55,6 +54,18 @@ class OfficialDocumentForm(SchoolScopedAdminForm):
                     "number", _("Your school already has a document with this number and date.")
                 )
         return cleaned
+
+    def is_valid(self):
+        # Child forms (the files) are validated after this form's clean(): check them here.
+        valid = super().is_valid()
+        school = getattr(self, "cleaned_data", {}).get("school") or getattr(
+            self.instance, "school", None
+        )
+        files = self.formsets.get("files")
+        if school is None or files is None:
+            return valid
+        self._check_files(school)
+        return valid and not any(form.errors for form in files.forms)
 
     def _check_same_school(self, cleaned, school) -> None:
         doc_type = cleaned.get("document_type")
@@ -84,6 +95,8 @@ class OfficialDocumentForm(SchoolScopedAdminForm):
                 continue
             original = upload.name
             upload.name = storage_name(original, kind.extension)
+            if form.instance.file:  # already bound to the upload: rename it there too
+                form.instance.file.name = upload.name
             form.instance.kind, form.instance.size = kind.code, upload.size
             if not form.cleaned_data.get("title"):
                 form.instance.title = display_name(original, kind.extension)

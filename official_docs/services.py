@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from .models import DEFAULT_DOCUMENT_TYPES, DocumentType
+from django.db.models import F
+
+from .models import DEFAULT_DOCUMENT_TYPES, DocumentType, OfficialDocument
 
 
 def seed_document_types(*, school) -> None:
@@ -14,3 +16,8 @@ def seed_document_types(*, school) -> None:
         ],
         ignore_conflicts=True,
     )
+
+
+def record_download(*, document) -> None:
+    """Count one download of ``document``: a single UPDATE, so parallel downloads all count."""
+    OfficialDocument.objects.filter(pk=document.pk).update(download_count=F("download_count") + 1)

@@ -21,7 +21,7 @@ class OfficialDocumentViewSet(SchoolScopedSnippetViewSet):
         "is_public",
         "download_count",
     ]
-    list_filter = ["issuer_group", "document_type", "is_public", "direction", "issued_on"]
+    list_filter = ["issuer_group", "is_public", "direction", "issued_on"]
     search_fields = ["number", "summary", "issuing_body"]
     ordering = ["-issued_on"]
     copy_view_enabled = False

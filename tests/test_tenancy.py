@@ -367,7 +367,7 @@ class TestSchoolInformation(TwoSchools):
         )
         response = self.client.post(
             reverse("schools:edit", args=[self.a.pk]),
-            {"name": "Trường THCS An Phú", "phone": "0255 111 222", "brand_colour": "#123456"},
+            {"name": "Trường THCS An Phú", "phone": "0255 111 222", "brand_colour": "#123456", "max_upload_mb": 20},
         )
         self.assertEqual(response.status_code, 302, response.content[:3000])
         self.a.refresh_from_db()
@@ -377,7 +377,7 @@ class TestSchoolInformation(TwoSchools):
         self.login("head")
         response = self.client.post(
             reverse("schools:edit", args=[self.a.pk]),
-            {"name": "Trường THCS An Phú", "brand_colour": "red"},
+            {"name": "Trường THCS An Phú", "brand_colour": "red", "max_upload_mb": 20},
         )
         self.assertEqual(response.status_code, 200)
         self.a.refresh_from_db()

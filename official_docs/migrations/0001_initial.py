@@ -3,120 +3,301 @@
 import django.db.models.deletion
 import modelcluster.fields
 import modelsearch.index
-import official_docs.models
 from django.db import migrations, models
+
+import official_docs.models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('schools', '0002_school_max_upload'),
-        ('sections', '0003_set_section_kinds_from_plan'),
+        ("schools", "0002_school_max_upload"),
+        ("sections", "0003_set_section_kinds_from_plan"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DocumentType',
+            name="DocumentType",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('sort_order', models.PositiveIntegerField(default=0, verbose_name='order')),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='document_types', to='schools.school', verbose_name='school')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("sort_order", models.PositiveIntegerField(default=0, verbose_name="order")),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="document_types",
+                        to="schools.school",
+                        verbose_name="school",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'document type',
-                'verbose_name_plural': 'document types',
-                'ordering': ['sort_order', 'name'],
+                "verbose_name": "document type",
+                "verbose_name_plural": "document types",
+                "ordering": ["sort_order", "name"],
             },
         ),
         migrations.CreateModel(
-            name='OfficialDocument',
+            name="OfficialDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.CharField(help_text='For example 37/2020/TT-BGDĐT.', max_length=100, verbose_name='number / symbol')),
-                ('number_key', models.CharField(db_index=True, editable=False, max_length=100)),
-                ('issuer_group', models.CharField(choices=[('state', 'State / Ministry of Education'), ('department', 'Provincial Department of Education'), ('office', 'District Office of Education'), ('school', 'The school'), ('finance', 'Finance'), ('other', 'Other')], max_length=20, verbose_name='issuer group')),
-                ('issuing_body', models.CharField(max_length=255, verbose_name='issuing body')),
-                ('signer', models.CharField(blank=True, max_length=255, verbose_name='signed by')),
-                ('signer_position', models.CharField(blank=True, max_length=255, verbose_name='position of the signer')),
-                ('issued_on', models.DateField(verbose_name='date of issue')),
-                ('effective_on', models.DateField(blank=True, null=True, verbose_name='effective from')),
-                ('expires_on', models.DateField(blank=True, null=True, verbose_name='no longer in force from')),
-                ('field', models.CharField(blank=True, max_length=100, verbose_name='field')),
-                ('summary', models.TextField(verbose_name='summary')),
-                ('direction', models.CharField(choices=[('incoming', 'Incoming'), ('outgoing', 'Outgoing')], default='incoming', max_length=10, verbose_name='incoming or outgoing')),
-                ('is_public', models.BooleanField(default=True, help_text="Untick for documents only the school's staff may see.", verbose_name='public')),
-                ('comments_from', models.DateField(blank=True, null=True, verbose_name='public comments from')),
-                ('comments_until', models.DateField(blank=True, null=True, verbose_name='public comments until')),
-                ('comments_address', models.CharField(blank=True, max_length=255, verbose_name='where to send comments')),
-                ('published_at', models.DateTimeField(blank=True, null=True, verbose_name='published at')),
-                ('download_count', models.PositiveIntegerField(default=0, editable=False, verbose_name='downloads')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('document_type', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='documents', to='official_docs.documenttype', verbose_name='type')),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='official_documents', to='schools.school', verbose_name='school')),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='sections.sectionpage', verbose_name='unit or subject team')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "number",
+                    models.CharField(
+                        help_text="For example 37/2020/TT-BGDĐT.",
+                        max_length=100,
+                        verbose_name="number / symbol",
+                    ),
+                ),
+                ("number_key", models.CharField(db_index=True, editable=False, max_length=100)),
+                (
+                    "issuer_group",
+                    models.CharField(
+                        choices=[
+                            ("state", "State / Ministry of Education"),
+                            ("department", "Provincial Department of Education"),
+                            ("office", "District Office of Education"),
+                            ("school", "The school"),
+                            ("finance", "Finance"),
+                            ("other", "Other"),
+                        ],
+                        max_length=20,
+                        verbose_name="issuer group",
+                    ),
+                ),
+                ("issuing_body", models.CharField(max_length=255, verbose_name="issuing body")),
+                ("signer", models.CharField(blank=True, max_length=255, verbose_name="signed by")),
+                (
+                    "signer_position",
+                    models.CharField(
+                        blank=True, max_length=255, verbose_name="position of the signer"
+                    ),
+                ),
+                ("issued_on", models.DateField(verbose_name="date of issue")),
+                (
+                    "effective_on",
+                    models.DateField(blank=True, null=True, verbose_name="effective from"),
+                ),
+                (
+                    "expires_on",
+                    models.DateField(blank=True, null=True, verbose_name="no longer in force from"),
+                ),
+                ("field", models.CharField(blank=True, max_length=100, verbose_name="field")),
+                ("summary", models.TextField(verbose_name="summary")),
+                (
+                    "direction",
+                    models.CharField(
+                        choices=[("incoming", "Incoming"), ("outgoing", "Outgoing")],
+                        default="incoming",
+                        max_length=10,
+                        verbose_name="incoming or outgoing",
+                    ),
+                ),
+                (
+                    "is_public",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Untick for documents only the school's staff may see.",
+                        verbose_name="public",
+                    ),
+                ),
+                (
+                    "comments_from",
+                    models.DateField(blank=True, null=True, verbose_name="public comments from"),
+                ),
+                (
+                    "comments_until",
+                    models.DateField(blank=True, null=True, verbose_name="public comments until"),
+                ),
+                (
+                    "comments_address",
+                    models.CharField(
+                        blank=True, max_length=255, verbose_name="where to send comments"
+                    ),
+                ),
+                (
+                    "published_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="published at"),
+                ),
+                (
+                    "download_count",
+                    models.PositiveIntegerField(
+                        default=0, editable=False, verbose_name="downloads"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created at")),
+                (
+                    "document_type",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="documents",
+                        to="official_docs.documenttype",
+                        verbose_name="type",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="official_documents",
+                        to="schools.school",
+                        verbose_name="school",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="sections.sectionpage",
+                        verbose_name="unit or subject team",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'official document',
-                'verbose_name_plural': 'official documents',
-                'ordering': ['-issued_on', '-pk'],
+                "verbose_name": "official document",
+                "verbose_name_plural": "official documents",
+                "ordering": ["-issued_on", "-pk"],
             },
             bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
-            name='DocumentRelation',
+            name="DocumentRelation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('kind', models.CharField(choices=[('replaces', 'Replaces'), ('amends', 'Amends'), ('guides', 'Guides'), ('related', 'Related to')], default='related', max_length=10, verbose_name='relation')),
-                ('document', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='relations', to='official_docs.officialdocument')),
-                ('target', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='official_docs.officialdocument', verbose_name='document')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("replaces", "Replaces"),
+                            ("amends", "Amends"),
+                            ("guides", "Guides"),
+                            ("related", "Related to"),
+                        ],
+                        default="related",
+                        max_length=10,
+                        verbose_name="relation",
+                    ),
+                ),
+                (
+                    "document",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="relations",
+                        to="official_docs.officialdocument",
+                    ),
+                ),
+                (
+                    "target",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="official_docs.officialdocument",
+                        verbose_name="document",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'related document',
-                'verbose_name_plural': 'related documents',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "related document",
+                "verbose_name_plural": "related documents",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='DocumentFile',
+            name="DocumentFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('file', models.FileField(max_length=255, upload_to=official_docs.models.document_file_path, verbose_name='file')),
-                ('title', models.CharField(blank=True, max_length=255, verbose_name='file name shown')),
-                ('kind', models.CharField(blank=True, editable=False, max_length=10)),
-                ('size', models.PositiveBigIntegerField(default=0, editable=False)),
-                ('document', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='files', to='official_docs.officialdocument')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "file",
+                    models.FileField(
+                        max_length=255,
+                        upload_to=official_docs.models.document_file_path,
+                        verbose_name="file",
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(blank=True, max_length=255, verbose_name="file name shown"),
+                ),
+                ("kind", models.CharField(blank=True, editable=False, max_length=10)),
+                ("size", models.PositiveBigIntegerField(default=0, editable=False)),
+                (
+                    "document",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="files",
+                        to="official_docs.officialdocument",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'file',
-                'verbose_name_plural': 'files',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "file",
+                "verbose_name_plural": "files",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.AddConstraint(
-            model_name='documenttype',
-            constraint=models.UniqueConstraint(fields=('school', 'name'), name='unique_document_type_per_school'),
+            model_name="documenttype",
+            constraint=models.UniqueConstraint(
+                fields=("school", "name"), name="unique_document_type_per_school"
+            ),
         ),
         migrations.AddIndex(
-            model_name='officialdocument',
-            index=models.Index(fields=['school', 'issued_on'], name='official_do_school__2c3259_idx'),
+            model_name="officialdocument",
+            index=models.Index(
+                fields=["school", "issued_on"], name="official_do_school__2c3259_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='officialdocument',
-            index=models.Index(fields=['school', 'issuer_group'], name='official_do_school__c0dde5_idx'),
+            model_name="officialdocument",
+            index=models.Index(
+                fields=["school", "issuer_group"], name="official_do_school__c0dde5_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='officialdocument',
-            constraint=models.UniqueConstraint(fields=('school', 'number', 'issued_on'), name='unique_document_number_per_school'),
+            model_name="officialdocument",
+            constraint=models.UniqueConstraint(
+                fields=("school", "number", "issued_on"), name="unique_document_number_per_school"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='officialdocument',
-            constraint=models.CheckConstraint(condition=models.Q(('expires_on__isnull', True), ('effective_on__isnull', True), ('expires_on__gt', models.F('effective_on')), _connector='OR'), name='document_expires_after_effective'),
+            model_name="officialdocument",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("expires_on__isnull", True),
+                    ("effective_on__isnull", True),
+                    ("expires_on__gt", models.F("effective_on")),
+                    _connector="OR",
+                ),
+                name="document_expires_after_effective",
+            ),
         ),
     ]

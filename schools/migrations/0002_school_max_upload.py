@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('schools', '0001_initial'),
+        ("schools", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='school',
-            name='max_upload_mb',
-            field=models.PositiveSmallIntegerField(default=20, help_text='The largest document or resource file staff may upload.', verbose_name='largest upload (MB)'),
+            model_name="school",
+            name="max_upload_mb",
+            field=models.PositiveSmallIntegerField(
+                default=20,
+                help_text="The largest document or resource file staff may upload.",
+                verbose_name="largest upload (MB)",
+            ),
         ),
     ]
