@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from schools.scoping import SchoolScopedAdminForm
 from schools.selectors import pages_for_user, schools_for_user
-from uploads.checks import DOCUMENT_KINDS, check_upload
-from uploads.naming import display_name, storage_name
+from uploads.checks import DOCUMENT_KINDS
+from uploads.forms import CheckedFilesFormMixin
 
 
-class OfficialDocumentForm(SchoolScopedAdminForm):
+class OfficialDocumentForm(CheckedFilesFormMixin, SchoolScopedAdminForm):
+    checked_formsets = {"files": DOCUMENT_KINDS}
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.for_user is None:
@@ -55,18 +55,6 @@ class OfficialDocumentForm(SchoolScopedAdminForm):
                 )
         return cleaned
 
-    def is_valid(self):
-        # Child forms (the files) are validated after this form's clean(): check them here.
-        valid = super().is_valid()
-        school = getattr(self, "cleaned_data", {}).get("school") or getattr(
-            self.instance, "school", None
-        )
-        files = self.formsets.get("files")
-        if school is None or files is None:
-            return valid
-        self._check_files(school)
-        return valid and not any(form.errors for form in files.forms)
-
     def _check_same_school(self, cleaned, school) -> None:
         doc_type = cleaned.get("document_type")
         if doc_type is not None and doc_type.school_id != school.pk:
@@ -77,29 +65,6 @@ class OfficialDocumentForm(SchoolScopedAdminForm):
             and not Page.objects.filter(pk=unit.pk).descendant_of(school.site.root_page).exists()
         ):
             self.add_error("unit", _("Choose a unit of your school."))
-
-    def _check_files(self, school) -> None:
-        files = self.formsets.get("files")
-        if files is None:
-            return
-        for form in files.forms:
-            upload = getattr(form, "cleaned_data", {}).get("file")
-            if not isinstance(upload, UploadedFile):
-                continue  # unchanged file
-            try:
-                kind = check_upload(
-                    upload, allowed=DOCUMENT_KINDS, max_bytes=school.max_upload_bytes
-                )
-            except ValidationError as error:
-                form.add_error("file", error)
-                continue
-            original = upload.name
-            upload.name = storage_name(original, kind.extension)
-            if form.instance.file:  # already bound to the upload: rename it there too
-                form.instance.file.name = upload.name
-            form.instance.kind, form.instance.size = kind.code, upload.size
-            if not form.cleaned_data.get("title"):
-                form.instance.title = display_name(original, kind.extension)
 
     def save(self, commit=True):
         document = super().save(commit=False)

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ResourcesConfig(AppConfig):
-    """Teaching-resources library ("Tư liệu - Tài nguyên"); its models arrive with the library."""
+    """Teaching-resources library ("Tư liệu - Tài nguyên")."""
 
     name = "resources"
     verbose_name = _("Teaching resources")

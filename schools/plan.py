@@ -181,6 +181,8 @@ _CONTENT_MODELS = (
     "official_docs.add_officialdocument", "official_docs.change_officialdocument",
     "official_docs.delete_officialdocument", "official_docs.add_documenttype",
     "official_docs.change_documenttype", "official_docs.delete_documenttype",
+    "resources.add_resource", "resources.change_resource", "resources.delete_resource",
+    "resources.add_resourcekind", "resources.change_resourcekind", "resources.delete_resourcekind",
 )  # fmt: skip
 _EDIT_FILES = ("add_image", "change_image", "choose_image", "add_document", "change_document",
                "choose_document")  # fmt: skip
@@ -193,8 +195,14 @@ ROLES: tuple[RolePlan, ...] = (
     ),
     RolePlan("deputy", "Phó ban", _PUBLISH, _EDIT_FILES, _CONTENT_MODELS),
     RolePlan("secretary", "Thư ký", ("add", "change", "lock"), _EDIT_FILES, _CONTENT_MODELS),
-    RolePlan("editor", "Biên tập viên", ("add", "change"), _ADD_FILES),
-    RolePlan("contributor", "Cộng tác viên", ("add",), _ADD_FILES),
+    RolePlan(
+        "editor",
+        "Biên tập viên",
+        ("add", "change"),
+        _ADD_FILES,
+        ("resources.add_resource", "resources.change_resource"),
+    ),
+    RolePlan("contributor", "Cộng tác viên", ("add",), _ADD_FILES, ("resources.add_resource",)),
     RolePlan(
         "sysadmin",
         "Quản trị viên hệ thống",

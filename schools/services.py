@@ -78,6 +78,7 @@ def create_school(
     one permission group per role, and the publishing workflow. All or nothing."""
     from home.models import HomePage
     from official_docs.services import seed_document_types
+    from resources.services import seed_resource_kinds
     from workflows.services import create_publishing_workflow
 
     name = vntext.normalize(name)
@@ -115,6 +116,7 @@ def create_school(
         _create_role_group(school, role)
     create_publishing_workflow(school=school)
     seed_document_types(school=school)
+    seed_resource_kinds(school=school)
     return school
 
 
