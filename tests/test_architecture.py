@@ -35,3 +35,27 @@ def test_no_naive_datetime_now_in_our_code():
         if any(call in text for call in naive):
             offenders.append(str(path.relative_to(ROOT)))
     assert not offenders, offenders
+
+
+def test_every_school_owned_snippet_uses_the_scoped_viewset():
+    from django.apps import apps
+    from wagtail.snippets.models import get_snippet_models
+
+    from schools.models import School, SchoolGroup
+    from schools.scoping import SchoolScopedSnippetViewSet
+
+    internal = {SchoolGroup}  # no admin screen of its own: managed by create_school
+
+    school_owned = [
+        model
+        for model in apps.get_models()
+        if any(
+            getattr(f, "related_model", None) is School and f.name == "school"
+            for f in model._meta.fields
+        )
+    ]
+    assert school_owned, "expected school-owned models"
+    snippets = set(get_snippet_models())
+    for model in school_owned:
+        assert model in snippets, f"{model.__name__} has no admin screen confined to the school"
+        assert isinstance(model.snippet_viewset, SchoolScopedSnippetViewSet), model.__name__
