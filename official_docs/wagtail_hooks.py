@@ -1,10 +1,14 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 
 from schools.scoping import SchoolScopedSnippetViewSet
 
+from .admin_views import import_view
 from .forms import OfficialDocumentForm
 from .models import DocumentType, OfficialDocument
 
@@ -43,3 +47,20 @@ class OfficialDocumentsGroup(ViewSetGroup):
 
 
 register_snippet(OfficialDocumentsGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_import_url():
+    return [path("official-documents/import/", import_view, name="official_docs_import")]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("official_docs.add_officialdocument")
+
+
+@hooks.register("register_admin_menu_item")
+def register_import_menu_item():
+    return ImportMenuItem(
+        _("Import documents"), reverse("official_docs_import"), icon_name="upload", order=215
+    )
