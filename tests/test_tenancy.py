@@ -367,7 +367,12 @@ class TestSchoolInformation(TwoSchools):
         )
         response = self.client.post(
             reverse("schools:edit", args=[self.a.pk]),
-            {"name": "Trường THCS An Phú", "phone": "0255 111 222", "brand_colour": "#123456", "max_upload_mb": 20},
+            {
+                "name": "Trường THCS An Phú",
+                "phone": "0255 111 222",
+                "brand_colour": "#123456",
+                "max_upload_mb": 20,
+            },
         )
         self.assertEqual(response.status_code, 302, response.content[:3000])
         self.a.refresh_from_db()
