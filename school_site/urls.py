@@ -36,6 +36,7 @@ if settings.DEBUG:
 
 urlpatterns += [
     path("", include("news.urls")),  # events calendar /su-kien/...
+    path("", include("official_docs.urls")),  # documents registry /van-ban/...
     path("", include("syndication.urls")),  # feeds, sitemap.xml, robots.txt
     path("", include(wagtail_urls)),
 ]
