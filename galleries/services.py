@@ -32,6 +32,7 @@ from wagtail.images import get_image_model
 from wagtail.images.permissions import permission_policy as image_permission_policy
 
 import vntext
+from schools.selectors import school_for_page
 
 from .models import AlbumPage, AlbumPhoto
 
@@ -56,13 +57,6 @@ class PhotoUploadResult:
 
 def max_photo_bytes() -> int:
     return getattr(settings, "WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
-
-
-def school_for_page(page):
-    """The school whose site contains ``page``."""
-    from schools.models import School
-
-    return School.objects.get(site__root_page__in=page.get_ancestors(inclusive=True))
 
 
 def can_add_photos(*, album: AlbumPage, user) -> bool:

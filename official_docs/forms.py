@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 
 from schools.scoping import SchoolScopedAdminForm
-from schools.selectors import pages_for_user, schools_for_user
+from schools.selectors import page_in_school, pages_for_user, schools_for_user
 from uploads.checks import DOCUMENT_KINDS
 from uploads.forms import CheckedFilesFormMixin
 
@@ -60,10 +59,7 @@ class OfficialDocumentForm(CheckedFilesFormMixin, SchoolScopedAdminForm):
         if doc_type is not None and doc_type.school_id != school.pk:
             self.add_error("document_type", _("Choose a document type of your school."))
         unit = cleaned.get("unit")
-        if (
-            unit is not None
-            and not Page.objects.filter(pk=unit.pk).descendant_of(school.site.root_page).exists()
-        ):
+        if unit is not None and not page_in_school(unit, school):
             self.add_error("unit", _("Choose a unit of your school."))
 
     def save(self, commit=True):

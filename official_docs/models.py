@@ -12,6 +12,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 import vntext
+from uploads.models import AttachedFile
 
 
 class DocumentTypeQuerySet(models.QuerySet):
@@ -204,18 +205,12 @@ def document_file_path(instance, filename: str) -> str:
     return f"official_docs/{instance.document.school_id}/{filename}"
 
 
-class DocumentFile(Orderable):
+class DocumentFile(AttachedFile):
     document = ParentalKey(OfficialDocument, on_delete=models.CASCADE, related_name="files")
     file = models.FileField(_("file"), upload_to=document_file_path, max_length=255)
-    title = models.CharField(_("file name shown"), max_length=255, blank=True)
-    kind = models.CharField(max_length=10, editable=False, blank=True)
-    size = models.PositiveBigIntegerField(default=0, editable=False)
 
-    panels = [FieldPanel("file"), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("file")
-        verbose_name_plural = _("files")
+    class Meta(AttachedFile.Meta):
+        pass
 
 
 class DocumentRelation(Orderable):

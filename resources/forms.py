@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Page
 
 from schools.scoping import SchoolScopedAdminForm
-from schools.selectors import pages_for_user, schools_for_user
+from schools.selectors import page_in_school, pages_for_user, schools_for_user
 from uploads.checks import RESOURCE_KINDS
 from uploads.forms import CheckedFilesFormMixin
 
@@ -40,10 +39,7 @@ class ResourceForm(CheckedFilesFormMixin, SchoolScopedAdminForm):
         if kind is not None and kind.school_id != school.pk:
             self.add_error("kind", _("Choose a kind of your school."))
         team = cleaned.get("team")
-        if (
-            team is not None
-            and not Page.objects.filter(pk=team.pk).descendant_of(school.site.root_page).exists()
-        ):
+        if team is not None and not page_in_school(team, school):
             self.add_error("team", _("Choose a subject team of your school."))
         return cleaned
 

@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable
 from wagtail.search import index
+
+from uploads.models import AttachedFile
 
 DEFAULT_RESOURCE_KINDS = (
     "Sáng kiến kinh nghiệm", "Đề tài khoa học", "Giáo án điện tử", "Đề thi học sinh giỏi",
@@ -163,15 +164,9 @@ def resource_file_path(instance, filename: str) -> str:
     return f"resources/{instance.resource.school_id}/{filename}"
 
 
-class ResourceFile(Orderable):
+class ResourceFile(AttachedFile):
     resource = ParentalKey(Resource, on_delete=models.CASCADE, related_name="files")
     file = models.FileField(_("file"), upload_to=resource_file_path, max_length=255)
-    title = models.CharField(_("file name shown"), max_length=255, blank=True)
-    kind = models.CharField(max_length=10, editable=False, blank=True)
-    size = models.PositiveBigIntegerField(default=0, editable=False)
 
-    panels = [FieldPanel("file"), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("file")
-        verbose_name_plural = _("files")
+    class Meta(AttachedFile.Meta):
+        pass

@@ -59,3 +59,17 @@ def access_user(*, actor, pk) -> object:
         return manageable_users(actor).get(pk=pk)
     except (get_user_model().DoesNotExist, ValueError):
         raise Http404 from None
+
+
+def page_in_school(page: Page, school: School) -> bool:
+    """Whether ``page`` lies in ``school``'s tree."""
+    return (
+        Page.objects.filter(pk=page.pk)
+        .descendant_of(school.site.root_page, inclusive=True)
+        .exists()
+    )
+
+
+def school_for_page(page: Page) -> School | None:
+    """The school whose site contains ``page`` (None outside every school)."""
+    return School.objects.filter(site__root_page__in=page.get_ancestors(inclusive=True)).first()

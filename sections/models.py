@@ -26,12 +26,9 @@ class SectionPageForm(VietnameseTextPageForm):
         field = self.fields.get("responsible_people")
         if field is None:
             return
-        from schools.models import School
+        from schools.selectors import school_for_page
 
-        page = self.instance if self.instance.pk else self.parent_page
-        school = School.objects.filter(
-            site__root_page__in=page.get_ancestors(inclusive=True)
-        ).first()
+        school = school_for_page(self.instance if self.instance.pk else self.parent_page)
         field.queryset = (
             school.staff_users().order_by("first_name", "last_name")
             if school

@@ -115,7 +115,7 @@ def import_word_document(
     *, parent: Page, uploaded_file, actor, title: str = ""
 ) -> WordImportResult:
     """Create a draft StandardPage under ``parent`` from a .docx. All or nothing."""
-    from schools.models import School
+    from schools.selectors import school_for_page
     from sections.models import StandardPage
 
     if not parent.permissions_for_user(actor).can_add_subpage() or not StandardPage.can_create_at(
@@ -130,7 +130,7 @@ def import_word_document(
         result = vntext.convert_docx(uploaded_file.read())
     except vntext.VntextError as exc:
         raise _error_for(exc) from None
-    school = School.objects.get(site__root_page__in=parent.get_ancestors(inclusive=True))
+    school = school_for_page(parent)
 
     report = CleaningReport()
     report.add(*result.report.encodings)
