@@ -1,16 +1,36 @@
+import django_filters
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.snippets.models import register_snippet
 
 from schools.scoping import SchoolScopedSnippetViewSet
+from schools.selectors import schools_for_user
 
 from .admin_views import import_view
 from .forms import OfficialDocumentForm
 from .models import DocumentType, OfficialDocument
+
+
+def _school_types(request):
+    return DocumentType.objects.filter(school__in=schools_for_user(request.user))
+
+
+class OfficialDocumentFilterSet(WagtailFilterSet):
+    """The admin list's filters; the type filter offers the actor's schools' types only."""
+
+    document_type = django_filters.ModelChoiceFilter(label=_("Type"), queryset=_school_types)
+    issued_on = django_filters.DateFromToRangeFilter(
+        label=_("Date of issue"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = OfficialDocument
+        fields = ["issuer_group", "document_type", "field", "is_public", "direction", "issued_on"]
 
 
 class OfficialDocumentViewSet(SchoolScopedSnippetViewSet):
@@ -25,7 +45,7 @@ class OfficialDocumentViewSet(SchoolScopedSnippetViewSet):
         "is_public",
         "download_count",
     ]
-    list_filter = ["issuer_group", "is_public", "direction", "issued_on"]
+    filterset_class = OfficialDocumentFilterSet
     search_fields = ["number", "summary", "issuing_body"]
     ordering = ["-issued_on"]
     copy_view_enabled = False

@@ -121,3 +121,12 @@ class TestDocumentAdmin(TestCase):
         edit_type = "wagtailsnippets_official_docs_documenttype:edit"
         self.assertContains(types, reverse(edit_type, args=[self.type_a.pk]))
         self.assertNotContains(types, reverse(edit_type, args=[self.type_b.pk]))
+
+    def test_admin_list_filters_by_type_offering_only_own_types(self):
+        self.assertEqual(self.post().status_code, 302)
+        listing = reverse("wagtailsnippets_official_docs_officialdocument:list")
+        response = self.client.get(listing, {"document_type": self.type_a.pk})
+        self.assertContains(response, "37/2020/TT-BGDĐT")
+        other = self.client.get(listing, {"document_type": DocumentType.objects.get(school=self.a, name="Luật").pk})
+        self.assertNotContains(other, "37/2020/TT-BGDĐT")
+        self.assertNotContains(response, f'value="{self.type_b.pk}"')
