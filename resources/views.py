@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
 from uploads.serving import file_response
@@ -102,8 +103,8 @@ def thumbnail(request, file_pk: int):
     if resource_file.kind != "pdf":
         raise Http404
     name = services.ensure_thumbnail(resource_file)
-    if name is None:
-        raise Http404
+    if name is None:  # a PDF that cannot be rendered: a generic picture, not a broken image
+        return HttpResponseRedirect(static("img/document.svg"))
     response = FileResponse(default_storage.open(name, "rb"), content_type="image/webp")
     response["X-Content-Type-Options"] = "nosniff"
     response["Cross-Origin-Resource-Policy"] = "same-origin"

@@ -428,3 +428,14 @@ class TestGlobalAdminAreas(TwoSchools):
     def test_no_request_for_gravatar(self):
         self.login("head")
         self.assertNotContains(self.client.get(reverse("wagtailadmin_home")), "gravatar.com")
+
+
+def test_no_global_groups_reach_every_school(db):
+    """Wagtail's default "Moderators"/"Editors" groups (permissions on the whole tree) are gone."""
+    from django.contrib.auth.models import Group
+    from wagtail.models import GroupCollectionPermission, GroupPagePermission
+
+    assert not Group.objects.filter(name__in=["Moderators", "Editors"]).exists()
+    SchoolFactory()
+    assert not GroupPagePermission.objects.filter(page__depth=1).exists()
+    assert not GroupCollectionPermission.objects.filter(collection__depth=1).exists()

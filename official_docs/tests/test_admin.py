@@ -127,6 +127,8 @@ class TestDocumentAdmin(TestCase):
         listing = reverse("wagtailsnippets_official_docs_officialdocument:list")
         response = self.client.get(listing, {"document_type": self.type_a.pk})
         self.assertContains(response, "37/2020/TT-BGDĐT")
-        other = self.client.get(listing, {"document_type": DocumentType.objects.get(school=self.a, name="Luật").pk})
+        other = self.client.get(
+            listing, {"document_type": DocumentType.objects.get(school=self.a, name="Luật").pk}
+        )
         self.assertNotContains(other, "37/2020/TT-BGDĐT")
         self.assertNotContains(response, f'value="{self.type_b.pk}"')

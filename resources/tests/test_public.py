@@ -12,6 +12,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.template import Context, Template
+from django.templatetags.static import static
 from django.test import RequestFactory, TestCase
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -375,10 +376,15 @@ class TestFiles(PublicResourcesTestCase):
 
     def test_broken_pdf_has_no_thumbnail_but_the_pages_still_work(self):
         broken = attach_pdf(self.essay, content=BROKEN_PDF, title="Hỏng.pdf")
-        self.assertEqual(self.serve("thumbnail", broken).status_code, 404)
-        self.assertEqual(self.serve("thumbnail", broken).status_code, 404)  # remembered
+        generic = self.serve("thumbnail", broken)  # a generic picture, never a broken image
+        self.assertEqual(
+            (generic.status_code, generic["Location"]), (302, static("img/document.svg"))
+        )
+        self.assertEqual(self.serve("thumbnail", broken).status_code, 302)  # remembered
         self.assertEqual(default_storage.size(thumbnail_path(broken)), 0)
-        self.assertEqual(self.get(reverse("resources:detail", args=[self.essay.pk])).status_code, 200)
+        self.assertEqual(
+            self.get(reverse("resources:detail", args=[self.essay.pk])).status_code, 200
+        )
         self.assertEqual(self.get("/tu-lieu/").status_code, 200)
         self.assertEqual(self.serve("download", broken).status_code, 200)
 
@@ -405,7 +411,7 @@ class TestFiles(PublicResourcesTestCase):
     def test_a_file_missing_from_storage_is_not_found(self):
         self.pdf.file.storage.delete(self.pdf.file.name)
         self.assertEqual(self.serve("download", self.pdf).status_code, 404)
-        self.assertEqual(self.serve("thumbnail", self.pdf).status_code, 404)
+        self.assertEqual(self.serve("thumbnail", self.pdf).status_code, 302)  # the generic picture
 
 
 class TestAnswerKey(PublicResourcesTestCase):
