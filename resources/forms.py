@@ -38,6 +38,13 @@ class ResourceForm(CheckedFilesFormMixin, SchoolScopedAdminForm):
         kind = cleaned.get("kind")
         if kind is not None and kind.school_id != school.pk:
             self.add_error("kind", _("Choose a kind of your school."))
+        grade = cleaned.get("grade")
+        if grade is not None and grade not in school.grade_list:
+            self.add_error(
+                "grade",
+                _("Your school teaches grades %(grades)s.")
+                % {"grades": ", ".join(map(str, school.grade_list))},
+            )
         team = cleaned.get("team")
         if team is not None and not page_in_school(team, school):
             self.add_error("team", _("Choose a subject team of your school."))

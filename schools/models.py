@@ -77,6 +77,18 @@ class School(models.Model):
         default=20,
         help_text=_("The largest document or resource file staff may upload."),
     )
+    grades = models.CharField(
+        _("grades taught"),
+        max_length=50,
+        default="6,7,8,9",
+        validators=[
+            RegexValidator(
+                r"^\s*\d{1,2}(\s*,\s*\d{1,2})*\s*$",
+                _("Enter grades as numbers separated by commas, e.g. 6,7,8,9."),
+            )
+        ],
+        help_text=_("Offered when filing teaching resources, e.g. 6,7,8,9."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = SchoolQuerySet.as_manager()
@@ -103,6 +115,7 @@ class School(models.Model):
         ),
         FieldPanel("brand_colour"),
         FieldPanel("max_upload_mb"),
+        FieldPanel("grades"),
     ]
 
     class Meta:
@@ -116,6 +129,10 @@ class School(models.Model):
     @property
     def hostname(self) -> str:
         return self.site.hostname
+
+    @property
+    def grade_list(self) -> list[int]:
+        return [int(g) for g in self.grades.replace(" ", "").split(",") if g]
 
     @property
     def max_upload_bytes(self) -> int:

@@ -32,6 +32,7 @@ class SchoolViewSet(ModelViewSet):
         "responsible_person", "licence_info", "facebook_url", "zalo_url", "youtube_url",
         "brand_colour",
         "max_upload_mb",
+        "grades",
     ]  # fmt: skip
     exclude_form_fields = None
     copy_view_enabled = False

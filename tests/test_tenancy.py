@@ -372,6 +372,7 @@ class TestSchoolInformation(TwoSchools):
                 "phone": "0255 111 222",
                 "brand_colour": "#123456",
                 "max_upload_mb": 20,
+                "grades": "6,7,8,9",
             },
         )
         self.assertEqual(response.status_code, 302, response.content[:3000])
@@ -382,7 +383,12 @@ class TestSchoolInformation(TwoSchools):
         self.login("head")
         response = self.client.post(
             reverse("schools:edit", args=[self.a.pk]),
-            {"name": "Trường THCS An Phú", "brand_colour": "red", "max_upload_mb": 20},
+            {
+                "name": "Trường THCS An Phú",
+                "brand_colour": "red",
+                "max_upload_mb": 20,
+                "grades": "6,7,8,9",
+            },
         )
         self.assertEqual(response.status_code, 200)
         self.a.refresh_from_db()

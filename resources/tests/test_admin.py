@@ -33,7 +33,7 @@ class TestResourceAdmin(TestCase):
                 "title": "Đề kiểm tra giữa kỳ I môn Toán 8",
                 "kind": (kind or self.test_kind).pk,
                 "subject": "Toán",
-                "grade": 8,
+                "grade": extra.pop("grade", 8),
                 "authors": "Tổ Toán",
                 "school_year": "2025-2026",
                 "approved_on": "10/11/2025",
@@ -96,3 +96,10 @@ class TestResourceAdmin(TestCase):
         other = Resource.objects.get(school=self.b)
         url = reverse("wagtailsnippets_resources_resource:edit", args=[other.pk])
         self.assertEqual(self.client.get(url).status_code, 404)
+
+    def test_grade_must_be_one_the_school_teaches(self):
+        self.assertEqual(self.post(grade=10).status_code, 200)
+        self.assertFalse(Resource.objects.exists())
+        self.a.grades = "6,7,8,9,10"
+        self.a.save()
+        self.assertEqual(self.post(grade=10).status_code, 302)

@@ -141,7 +141,7 @@ class TestSnippetAndSchoolForms(TestCase):
         response = self.client.post(
             reverse("schools:edit", args=[self.school.pk]),
             {"name": self.school.name, "address": unicodedata.normalize("NFD", "Xã Tịnh Sơn"),
-             "brand_colour": "#0b5394", "max_upload_mb": 20},
+             "brand_colour": "#0b5394", "max_upload_mb": 20, "grades": "6,7,8,9"},
         )  # fmt: skip
         self.assertEqual(response.status_code, 302)
         self.school.refresh_from_db()
