@@ -103,3 +103,17 @@ class TestResourceAdmin(TestCase):
         self.a.grades = "6,7,8,9,10"
         self.a.save()
         self.assertEqual(self.post(grade=10).status_code, 302)
+
+    def test_admin_list_filters_by_kind_of_the_school(self):
+        Resource.objects.create(
+            school=self.a, title="Đề Toán", kind=self.test_kind, authors="Tổ Toán", grade=8
+        )
+        other_kind = ResourceKind.objects.get(school=self.a, name="Giáo án điện tử")
+        Resource.objects.create(
+            school=self.a, title="Giáo án Văn", kind=other_kind, authors="Tổ Văn", grade=9
+        )
+        listing = reverse("wagtailsnippets_resources_resource:list")
+        response = self.client.get(listing, {"kind": self.test_kind.pk})
+        self.assertContains(response, "Đề Toán")
+        self.assertNotContains(response, "Giáo án Văn")
+        self.assertContains(self.client.get(listing, {"grade": 9}), "Giáo án Văn")
