@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Site
 
+import vntext
 from links.models import Link
 from sections.models import SectionPage, StandardPage
 
@@ -124,7 +125,6 @@ def _add_sample_content(school: School) -> None:
 
     from django.utils import timezone
 
-    import vntext
     from galleries.factories import make_photo
     from galleries.models import AlbumPage, AlbumPhoto
     from news.models import ArticlePage
@@ -161,6 +161,65 @@ def _add_sample_content(school: School) -> None:
     album.save_revision().publish()
     for order, (title, url) in enumerate(DEMO_LINKS):
         Link.objects.create(school=school, title=title, url=url, sort_order=order)
+    _add_sample_documents(school, sections)
+
+
+def _demo_pdf(text: str) -> bytes:
+    """A one-page PDF showing ``text`` (made with Pillow, so no fonts or tools are needed)."""
+    import io
+
+    from PIL import Image, ImageDraw
+
+    page = Image.new("RGB", (595, 842), "white")
+    ImageDraw.Draw(page).text((60, 80), text, fill="black")
+    buffer = io.BytesIO()
+    page.save(buffer, "PDF")
+    return buffer.getvalue()
+
+
+def _add_sample_documents(school: School, sections) -> None:
+    import datetime
+
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from official_docs.models import DocumentFile, DocumentType, OfficialDocument
+    from resources.models import Resource, ResourceFile, ResourceKind
+
+    now = timezone.now()
+    samples = (
+        ("37/2020/TT-BGDĐT", "Thông tư", "state", "Bộ Giáo dục và Đào tạo", datetime.date(2020, 10, 5),
+         "Quy định về tổ chức hoạt động, sử dụng thư điện tử và cổng thông tin điện tử tại sở, phòng "
+         "giáo dục và đào tạo và các cơ sở giáo dục"),
+        ("01/KH-THCS", "Kế hoạch", "school", DEMO_NAME, datetime.date(2020, 12, 1),
+         "Kế hoạch tổ chức, xây dựng và vận hành trang thông tin điện tử của nhà trường"),
+    )  # fmt: skip
+    for number, type_name, group, body, issued_on, summary in samples:
+        document = OfficialDocument.objects.create(
+            school=school, number=number, document_type=DocumentType.objects.get(school=school, name=type_name),
+            issuer_group=group, issuing_body=body, issued_on=issued_on, summary=summary, published_at=now,
+        )  # fmt: skip
+        attached = DocumentFile(
+            document=document, title=f"{number.replace('/', '-')}.pdf", kind="pdf"
+        )
+        data = _demo_pdf(f"{number}\n{summary[:60]}")
+        attached.size = len(data)
+        attached.file.save(f"{vntext.slugify(number)}.pdf", ContentFile(data), save=True)
+    team = sections.get("Tổ Toán")
+    resource = Resource.objects.create(
+        school=school, title="Đề kiểm tra giữa học kỳ I môn Toán 8", kind=ResourceKind.objects.get(school=school, name="Đề kiểm tra"),
+        subject="Toán", grade=8, team=team, authors="Tổ Toán", school_year="2025-2026",
+        approved_on=timezone.localdate(), published_at=now,
+        answer_key_visible_from=now + datetime.timedelta(days=7),
+    )  # fmt: skip
+    resource.answer_key.save("dap-an-toan-8.pdf", ContentFile(_demo_pdf("Đáp án")), save=False)
+    resource.answer_key_kind = "pdf"
+    resource.save()
+    data = _demo_pdf("De kiem tra giua hoc ky I - Toan 8")
+    paper = ResourceFile(
+        resource=resource, title="Đề kiểm tra Toán 8.pdf", kind="pdf", size=len(data)
+    )
+    paper.file.save("de-kiem-tra-toan-8.pdf", ContentFile(data), save=True)
 
 
 __all__ = ["DEMO_PASSWORD", "DEMO_USERS", "create_demo_school"]

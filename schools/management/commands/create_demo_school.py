@@ -12,7 +12,7 @@ class Command(BaseCommand):
         verb = "Created" if created else "Kept existing"
         self.stdout.write(self.style.SUCCESS(f"{verb} demo school: {school.name}"))
         role_names = {role.code: role.name for role in ROLES}
-        self.stdout.write("Demo accounts (admin at http://127.0.0.1:8000/admin/):")
+        self.stdout.write("Demo accounts (sign in at /admin/):")
         for demo in DEMO_USERS:
             self.stdout.write(
                 f"  {role_names[demo.role]:<24} user: {demo.username:<12} password: {DEMO_PASSWORD}"
