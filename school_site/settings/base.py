@@ -21,6 +21,8 @@ INSTALLED_APPS = [
     "news",
     "galleries",
     "official_docs",
+    "people",
+    "schedules",
     "uploads",
     "syndication",
     "links",
