@@ -183,6 +183,7 @@ _CONTENT_MODELS = (
     "official_docs.change_documenttype", "official_docs.delete_documenttype",
     "resources.add_resource", "resources.change_resource", "resources.delete_resource",
     "resources.add_resourcekind", "resources.change_resourcekind", "resources.delete_resourcekind",
+    "people.add_staffmember", "people.change_staffmember", "people.delete_staffmember",
 )  # fmt: skip
 _EDIT_FILES = ("add_image", "change_image", "choose_image", "add_document", "change_document",
                "choose_document")  # fmt: skip
