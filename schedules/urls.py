@@ -1,1 +1,17 @@
-urlpatterns: list = []
+"""Public URLs of the weekly work calendar (``schedules.views``).
+
+Included at the root of ``school_site/urls.py`` (before Wagtail's catch-all).
+"""
+
+from django.urls import path, re_path
+
+from . import views
+
+WEEK = r"(?P<week>\d{4}-\d{2}-\d{2})"
+
+urlpatterns = [
+    path("lich-cong-tac/", views.week_view, name="schedules_this_week"),
+    path("lich-cong-tac/lich.ics", views.calendar_ical, name="schedules_ical"),
+    re_path(rf"^lich-cong-tac/{WEEK}/$", views.week_view, name="schedules_week"),
+    re_path(rf"^lich-cong-tac/{WEEK}/in/$", views.week_print, name="schedules_week_print"),
+]
