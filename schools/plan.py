@@ -185,6 +185,7 @@ _CONTENT_MODELS = (
     "resources.add_resourcekind", "resources.change_resourcekind", "resources.delete_resourcekind",
     "people.add_staffmember", "people.change_staffmember", "people.delete_staffmember",
     "schedules.add_workweek", "schedules.change_workweek", "schedules.delete_workweek",
+    "timetables.add_timetable", "timetables.change_timetable", "timetables.delete_timetable",
 )  # fmt: skip
 _EDIT_FILES = ("add_image", "change_image", "choose_image", "add_document", "change_document",
                "choose_document")  # fmt: skip

@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "official_docs",
     "people",
     "schedules",
+    "timetables",
     "uploads",
     "syndication",
     "links",
