@@ -9,7 +9,8 @@ from django.db import transaction
 from wagtail.models import Site
 
 import vntext
-from links.models import Link
+from links.models import Link, LinkCategory
+from links.services import AUTHORITIES
 from sections.models import SectionPage, StandardPage
 
 from .models import School
@@ -37,12 +38,8 @@ DEMO_USERS = (
     DemoUser("quantri", "Cương", "Nguyễn Biên", "sysadmin"),
 )
 
-DEMO_LINKS = (
-    ("Trường học kết nối", "https://truonghocketnoi.edu.vn/"),
-    ("vnEdu", "https://vnedu.vn/"),
-    ("CSDL ngành Giáo dục", "https://csdl.moet.gov.vn/"),
-    ("Sở GD&ĐT Quảng Ngãi", "https://quangngai.edu.vn/"),
-)
+# The sector's systems come from ``links.services.seed_links``; the Sở is the demo's own.
+DEMO_LINKS = (("Sở GD&ĐT Quảng Ngãi", "https://quangngai.edu.vn/"),)
 
 SAMPLE_PAGES = (
     (
@@ -159,8 +156,11 @@ def _add_sample_content(school: School) -> None:
             page=album, image=photo, caption=f"Hình ảnh lễ khai giảng {i + 1}", sort_order=i
         )
     album.save_revision().publish()
+    authorities = LinkCategory.objects.get(school=school, name=AUTHORITIES)
     for order, (title, url) in enumerate(DEMO_LINKS):
-        Link.objects.create(school=school, title=title, url=url, sort_order=order)
+        Link.objects.create(
+            school=school, category=authorities, title=title, url=url, sort_order=order
+        )
     _add_sample_documents(school, sections)
 
 

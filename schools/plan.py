@@ -178,6 +178,7 @@ class RolePlan:
 
 _CONTENT_MODELS = (
     "links.add_link", "links.change_link", "links.delete_link",
+    "links.add_linkcategory", "links.change_linkcategory", "links.delete_linkcategory",
     "official_docs.add_officialdocument", "official_docs.change_officialdocument",
     "official_docs.delete_officialdocument", "official_docs.add_documenttype",
     "official_docs.change_documenttype", "official_docs.delete_documenttype",

@@ -77,6 +77,7 @@ def create_school(
     """Build a complete school: home page and the plan's section tree, site, collection,
     one permission group per role, and the publishing workflow. All or nothing."""
     from home.models import HomePage
+    from links.services import seed_links
     from official_docs.services import seed_document_types
     from resources.services import seed_resource_kinds
     from workflows.services import create_publishing_workflow
@@ -116,6 +117,7 @@ def create_school(
         _create_role_group(school, role)
     create_publishing_workflow(school=school)
     seed_document_types(school=school)
+    seed_links(school=school)
     seed_resource_kinds(school=school)
     return school
 

@@ -96,12 +96,12 @@ class PublicCalendarTestCase(TestCase):
         publish_week(week=week, actor=self.secretary)
         WorkEntry.objects.filter(pk=entry.pk).update(content="Khai giảng năm học mới")
         self.assertNotContains(self.get(self.url(MONDAY - WEEK)), "Khai giảng năm học mới")
-        self.assertNotContains(self.get(self.url(MONDAY - WEEK)), "Changes after publication")
+        self.assertNotContains(self.get(self.url(MONDAY - WEEK)), "Thay đổi sau khi công bố")
         publish_week(week=week, actor=self.secretary)
         response = self.get(self.url(MONDAY - WEEK))
         self.assertContains(response, "Khai giảng năm học mới")
         self.assertContains(response, "work-entry--changed")
-        self.assertContains(response, "Changes after publication")
+        self.assertContains(response, "Thay đổi sau khi công bố")
         self.assertContains(response, "“Khai giảng” → “Khai giảng năm học mới”")
 
     def test_navigation_to_the_previous_and_next_weeks(self):

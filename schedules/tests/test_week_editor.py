@@ -73,13 +73,13 @@ class WeekEditorTestCase(TestCase):
             with self.subTest(date=date):
                 response = self.post_week(MONDAY, [entry_row(MONDAY), entry_row(date)])
                 self.assertEqual(response.status_code, 200)
-                self.assertContains(response, "This date is not in the week.")
+                self.assertContains(response, "Ngày này không thuộc tuần đã chọn.")
                 self.assertFalse(WorkWeek.objects.exists())
 
     def test_a_week_starts_on_a_monday(self):
         response = self.post_week(MONDAY + datetime.timedelta(days=1), [])
         self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "A work week starts on a Monday.")
+        self.assertContains(response, "Tuần công tác phải bắt đầu vào thứ Hai.")
         self.assertFalse(WorkWeek.objects.exists())
 
     def test_one_week_per_school_and_monday(self):

@@ -68,7 +68,7 @@ class TestImport(TestCase):
     def test_a_good_file_shows_a_summary_and_saves_only_on_confirm(self):
         response = self.upload(xlsx(Sáng=MORNING, Chiều=AFTERNOON))
         self.assertEqual(response.status_code, 200)
-        self.assertContains(response, "7 lessons read from Sáng, Chiều.")
+        self.assertContains(response, "Đã đọc 7 tiết từ Sáng, Chiều.")
         self.assertContains(response, "Cô Hà, Cô Lan, Thầy An")
         self.assertContains(response, 'name="confirm"')
         self.assertFalse(Timetable.objects.exists())
@@ -97,7 +97,7 @@ class TestImport(TestCase):
             [None, "Chiều", 1, "Văn - Cô Lan"],
         ]
         response = self.upload(xlsx(TKB=rows))
-        self.assertContains(response, "2 lessons read from TKB.")
+        self.assertContains(response, "Đã đọc 2 tiết từ TKB.")
         self.client.post(URL, {"confirm": "1"})
         self.assertEqual(
             sorted(Lesson.objects.values_list("session", flat=True)), ["chieu", "sang"]
@@ -114,11 +114,11 @@ class TestImport(TestCase):
         afternoon = [*AFTERNOON, ["T7", 5, "Toán - Thầy An", None]]  # C3: same slot as C2
         response = self.upload(xlsx(Sáng=morning, Chiều=afternoon))
         for message in (
-            "Sáng!C5: missing teacher.",
-            "Sáng!A6: “8” is not a day (2 to 7).",
-            "Sáng!B7: “9” is not a period (1 to 5).",
-            "Sáng!C8: missing subject.",
-            "Chiều!C3: same class, day, session and period as Chiều!C2.",
+            "Sáng!C5: thiếu giáo viên.",
+            "Sáng!A6: “8” không phải là thứ (2 đến 7).",
+            "Sáng!B7: “9” không phải là tiết (1 đến 5).",
+            "Sáng!C8: thiếu môn học.",
+            "Chiều!C3: trùng lớp, thứ, buổi và tiết với Chiều!C2.",
         ):
             self.assertContains(response, message, html=False)
         self.assertNotContains(response, 'name="confirm"')
@@ -139,7 +139,7 @@ class TestImport(TestCase):
             self.assertNotContains(response, 'name="confirm"')
         self.assertContains(
             self.upload(xlsx(Sáng=[["Lớp", "Môn"], ["6A", "Toán"]])),
-            "does not follow the timetable layout",
+            "không đúng mẫu thời khóa biểu",
         )
         self.assertFalse(Timetable.objects.exists())
 

@@ -117,12 +117,12 @@ class TestPublicTimetable(TestCase):
     def test_other_schools_and_unpublished_versions_are_never_shown(self):
         self.assertIsNone(self.get(gv="Thầy Bình").context["week"])
         self.assertIsNone(self.get(gv="Cô Nháp").context["week"])
-        self.assertContains(self.get(gv="Cô Nháp"), "not in the timetable in force")
+        self.assertContains(self.get(gv="Cô Nháp"), "không có trong thời khóa biểu đang áp dụng")
         response = self.get(host=HOST_B, lop="6A")
         self.assertContains(response, "Âm nhạc")
         self.assertNotContains(response, "Toán</strong>")
         Timetable.objects.filter(school=self.b).update(is_published=False)
-        self.assertContains(self.get(host=HOST_B), "No timetable has been published yet.")
+        self.assertContains(self.get(host=HOST_B), "Chưa có thời khóa biểu nào được công bố.")
 
     def test_today_is_the_day_shown_first_on_phones(self):
         self.assertEqual(weekday_of(datetime.date(2025, 9, 8)), 2)  # Monday
