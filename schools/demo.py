@@ -91,6 +91,7 @@ def create_demo_school() -> tuple[School, bool]:
             ),
         )
         created = True
+        _ensure_demo_users(school)  # before the content: the head publishes the work week
         _add_sample_content(school)
     _ensure_demo_users(school)
     return school, created
@@ -162,6 +163,7 @@ def _add_sample_content(school: School) -> None:
             school=school, category=authorities, title=title, url=url, sort_order=order
         )
     _add_sample_documents(school, sections)
+    _add_people_and_time(school, sections)
 
 
 def _demo_pdf(text: str) -> bytes:
@@ -223,3 +225,62 @@ def _add_sample_documents(school: School, sections) -> None:
 
 
 __all__ = ["DEMO_PASSWORD", "DEMO_USERS", "create_demo_school"]
+
+
+# The editorial board of the plan (section 2.1): name, position, board role, units.
+DEMO_BOARD = (
+    ("Phạm Tấn Danh", "Hiệu trưởng", "Trưởng ban", ("Ban giám hiệu",)),
+    ("Võ Thanh Bình", "Phó Hiệu trưởng", "Phó ban", ("Ban giám hiệu", "Hội phụ huynh")),
+    ("Nguyễn Biên Cương", "Giáo viên Tin học", "Phó ban phụ trách kỹ thuật", ("Tổ Lý - Tin", "Đoàn TNCS Hồ Chí Minh")),
+    ("Tôn Long Hồng Vinh", "Chủ tịch Công đoàn", "Thành viên", ("Công đoàn",)),
+    ("Nguyễn Minh Trãi", "Giáo viên Tin học", "Thành viên", ("Tổ Lý - Tin",)),
+    ("Nguyễn Văn Huấn", "Tổng phụ trách Đội", "Thành viên", ("Đội TNTP Hồ Chí Minh",)),
+    ("Trần Văn Văn", "Tổ trưởng chuyên môn", "Thành viên", ("Tổ Toán",)),
+    ("Phan Nguyễn Thụy Kiều", "Tổ trưởng chuyên môn", "Thành viên", ("Tổ Văn",)),
+    ("Nguyễn Thị Tuyết Sương", "Tổ trưởng Văn phòng", "Thành viên", ("Tổ Văn phòng", "Y tế - Thư viện")),
+    ("Từ Ngọc Hà", "Tổ phó chuyên môn", "Thành viên", ("Tổ Hóa - Sinh", "Chi bộ Đảng")),
+    ("Lê Hồng Tiến", "Giáo viên - Tổng phụ trách hoạt động", "Thư ký", ("Tổ Sử - Địa",)),
+)  # fmt: skip
+
+
+def _add_people_and_time(school: School, sections) -> None:
+    import datetime
+
+    from django.utils import timezone
+
+    from people.models import StaffMember
+    from schedules.models import WorkEntry, WorkWeek
+    from schedules.services import publish_week
+    from timetables.models import Lesson, Timetable
+
+    for order, (name, position, role, units) in enumerate(DEMO_BOARD):
+        member = StaffMember.objects.create(
+            school=school, full_name=name, positions=position, is_on_editorial_board=True, board_role=role,
+            sort_order=order, official_email=f"{vntext.slugify(name).replace('-', '.')}@example.edu.vn",
+        )  # fmt: skip
+        member.units.set([sections[unit] for unit in units])
+    today = timezone.localdate()
+    monday = today - datetime.timedelta(days=today.weekday())
+    week = WorkWeek.objects.create(school=school, week_start=monday)
+    plan = (
+        (0, "sang", "Chào cờ đầu tuần; sinh hoạt dưới cờ", "Sân trường", "Tổng phụ trách Đội"),
+        (1, "chieu", "Họp Ban biên tập cổng thông tin điện tử", "Phòng họp", "Hiệu trưởng"),
+        (3, "sang", "Dự giờ thao giảng Tổ Toán", "Phòng 8A", "Phó Hiệu trưởng"),
+    )  # fmt: skip
+    for order, (day, session, content, place, chair) in enumerate(plan):
+        WorkEntry.objects.create(
+            week=week, date=monday + datetime.timedelta(days=day), session=session, content=content,
+            place=place, chair=chair, participants="Theo thông báo", sort_order=order,
+        )  # fmt: skip
+    publish_week(week=week, actor=school.staff_users().get(username="truongban"))
+    timetable = Timetable.objects.create(
+        school=school, name="TKB học kỳ I", effective_from=monday, is_published=True
+    )
+    subjects = ("Toán", "Ngữ văn", "Tiếng Anh", "Khoa học tự nhiên", "Lịch sử và Địa lí")
+    Lesson.objects.bulk_create(
+        Lesson(timetable=timetable, class_name=class_name, weekday=day, session="sang", period=period,
+               subject=subjects[(day + period + grade) % len(subjects)], teacher=f"Giáo viên {subjects[(day + period + grade) % len(subjects)]}")
+        for grade, class_name in enumerate(("6A", "7A", "8A", "9A"))
+        for day in range(2, 8)
+        for period in range(1, 5)
+    )  # fmt: skip
