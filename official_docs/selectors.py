@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 import vntext
 from schools.models import School
-from uploads.checks import KINDS
-from uploads.naming import display_name
+from uploads.naming import download_name as attached_download_name
+from uploads.serving import access_attached_file
 
 from .models import DocumentFile, DocumentRelation, OfficialDocument
 
@@ -131,23 +131,17 @@ def access_document(*, school: School, user, pk: int) -> OfficialDocument:
 
 
 def access_document_file(*, school: School, user, pk: int) -> DocumentFile:
-    visible = visible_documents(school=school, user=user)
-    found = DocumentFile.objects.filter(pk=pk, document__in=visible).select_related("document")
-    document_file = found.first()
-    if document_file is None or document_file.kind not in KINDS or not document_file.file:
-        raise Http404
-    return document_file
+    return access_attached_file(
+        DocumentFile,
+        parent_field="document",
+        visible_parents=visible_documents(school=school, user=user),
+        pk=pk,
+    )
 
 
 def download_name(document_file: DocumentFile) -> str:
     """The readable name the file is saved under, always with the extension of its content."""
-    extension = KINDS[document_file.kind].extension
-    title = document_file.title.strip()
-    if not title:
-        return display_name(document_file.file.name, extension)
-    if not title.lower().endswith(f".{extension}"):
-        title = f"{title}.{extension}"
-    return title
+    return attached_download_name(document_file.title, document_file.file.name, document_file.kind)
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
-from uploads.serving import file_response
+from uploads.serving import serve_file_or_404
 
 from . import selectors, services
 from .filters import DocumentFilterForm
@@ -58,15 +58,12 @@ def document_detail(request, pk: int):
 
 
 def _open(document_file, *, inline: bool):
-    try:
-        return file_response(
-            document_file.file,
-            kind_code=document_file.kind,
-            filename=selectors.download_name(document_file),
-            inline=inline,
-        )
-    except FileNotFoundError:
-        raise Http404 from None
+    return serve_file_or_404(
+        document_file.file,
+        kind_code=document_file.kind,
+        filename=selectors.download_name(document_file),
+        inline=inline,
+    )
 
 
 def download_file(request, file_pk: int):

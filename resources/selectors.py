@@ -19,7 +19,8 @@ from django.utils.translation import gettext_lazy as _
 import vntext
 from schools.models import School
 from uploads.checks import KINDS
-from uploads.naming import display_name
+from uploads.naming import download_name as attached_download_name
+from uploads.serving import access_attached_file
 
 from .models import Resource, ResourceFile
 
@@ -158,12 +159,12 @@ def access_resource(*, school: School, user, pk: int) -> Resource:
 
 
 def access_resource_file(*, school: School, user, pk: int) -> ResourceFile:
-    visible = visible_resources(school=school, user=user)
-    found = ResourceFile.objects.filter(pk=pk, resource__in=visible).select_related("resource")
-    resource_file = found.first()
-    if resource_file is None or resource_file.kind not in KINDS or not resource_file.file:
-        raise Http404
-    return resource_file
+    return access_attached_file(
+        ResourceFile,
+        parent_field="resource",
+        visible_parents=visible_resources(school=school, user=user),
+        pk=pk,
+    )
 
 
 def access_answer_key(*, school: School, user, pk: int) -> Resource:
@@ -181,23 +182,13 @@ def first_pdf(files) -> ResourceFile | None:
     return next((f for f in files if f.kind == "pdf"), None)
 
 
-def _named(title: str, fallback_path: str, kind_code: str) -> str:
-    extension = KINDS[kind_code].extension
-    title = title.strip()
-    if not title:
-        return display_name(fallback_path, extension)
-    if not title.lower().endswith(f".{extension}"):
-        title = f"{title}.{extension}"
-    return title
-
-
 def download_name(resource_file: ResourceFile) -> str:
     """The readable name the file is saved under, always with the extension of its content."""
-    return _named(resource_file.title, resource_file.file.name, resource_file.kind)
+    return attached_download_name(resource_file.title, resource_file.file.name, resource_file.kind)
 
 
 def answer_key_name(resource: Resource) -> str:
-    return _named(
+    return attached_download_name(
         str(_("Answer key – %(title)s") % {"title": resource.title}),
         resource.answer_key.name,
         resource.answer_key_kind,

@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 
-from uploads.serving import file_response
+from uploads.serving import serve_file_or_404
 
 from . import selectors, services
 from .filters import ResourceFilterForm
@@ -67,10 +67,7 @@ def resource_detail(request, pk: int):
 
 
 def _open(fieldfile, *, kind: str, filename: str, inline: bool = False):
-    try:
-        return file_response(fieldfile, kind_code=kind, filename=filename, inline=inline)
-    except FileNotFoundError:
-        raise Http404 from None
+    return serve_file_or_404(fieldfile, kind_code=kind, filename=filename, inline=inline)
 
 
 def download_file(request, file_pk: int):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from django.http import FileResponse
+from django.http import FileResponse, Http404
 
 from .checks import KINDS
 
@@ -26,3 +26,26 @@ def file_response(
     response["Cross-Origin-Resource-Policy"] = "same-origin"
     response["Cache-Control"] = "private, max-age=0, must-revalidate"
     return response
+
+
+def serve_file_or_404(
+    fieldfile, *, kind_code: str, filename: str, inline: bool = False
+) -> FileResponse:
+    """``file_response``, with a file missing from storage answering 404 instead of an error."""
+    try:
+        return file_response(fieldfile, kind_code=kind_code, filename=filename, inline=inline)
+    except FileNotFoundError:
+        raise Http404 from None
+
+
+def access_attached_file(model, *, parent_field: str, visible_parents, pk: int):
+    """The ``AttachedFile`` ``pk`` whose parent is among ``visible_parents`` and whose content
+    kind is known and file present; ``Http404`` otherwise (missing, another school's, private)."""
+    found = (
+        model.objects.filter(pk=pk, **{f"{parent_field}__in": visible_parents})
+        .select_related(parent_field)
+        .first()
+    )
+    if found is None or found.kind not in KINDS or not found.file:
+        raise Http404
+    return found
