@@ -1,12 +1,16 @@
-"""The admin form of a work week: a Monday, and every entry dated within that week."""
+"""The admin form of a work week (a Monday, and every entry dated within that week) and the
+public form to receive the calendar by e-mail."""
 
 from __future__ import annotations
 
+from django import forms
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from schools.scoping import SchoolScopedAdminForm
 
 from .models import in_week
+from .services import normalize_email
 
 
 class WorkWeekForm(SchoolScopedAdminForm):
@@ -24,3 +28,36 @@ class WorkWeekForm(SchoolScopedAdminForm):
                 form.add_error("date", _("This date is not in the week."))
                 valid = False
         return valid
+
+
+class SubscribeForm(forms.Form):
+    """The public form "receive the work calendar by e-mail". ``website`` is a honeypot: people
+    never see it (hidden from sight and from screen readers), robots fill it in."""
+
+    email = forms.EmailField(
+        label=gettext_lazy("Your e-mail address"),
+        max_length=254,
+        error_messages={
+            "required": gettext_lazy("Please enter your e-mail address."),
+            "invalid": gettext_lazy("This is not a valid e-mail address, e.g. ten@truong.edu.vn."),
+            "max_length": gettext_lazy("This e-mail address is too long."),
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "placeholder": "ten@vi-du.vn"}),
+    )
+    website = forms.CharField(
+        label=gettext_lazy("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.data.get("website", "").strip())
+
+    def clean_email(self) -> str:
+        return normalize_email(self.cleaned_data["email"])
+
+    def full_clean(self):
+        super().full_clean()
+        if "email" in self.errors:  # the error paragraph of includes/subscribe_form.html
+            self.fields["email"].widget.attrs["aria-describedby"] = "subscribe-email-error"

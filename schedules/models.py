@@ -4,11 +4,14 @@ A ``WorkWeek`` (one per school and Monday) holds its ``WorkEntry`` rows, edited 
 one table. Publishing (``services.publish_week``) freezes the entries into ``published_entries``;
 the public side reads only that snapshot, so later edits stay private until published again, and
 each republication of a changed week adds a ``WorkWeekChange`` to the week's visible history.
+``CalendarSubscriber`` rows are the people who asked (and confirmed, double opt-in) to be e-mailed
+when a week is published or changed; their addresses are personal data, shown only in the admin.
 """
 
 from __future__ import annotations
 
 import datetime
+import secrets
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -52,6 +55,9 @@ class WorkWeek(ClusterableModel):
         _("last published at"), null=True, blank=True, editable=False
     )
     published_entries = models.JSONField(default=list, blank=True, editable=False)
+    notice_sent_at = models.DateTimeField(
+        _("subscribers notified at"), null=True, blank=True, editable=False
+    )
 
     objects = WorkWeekQuerySet.as_manager()
 
@@ -76,6 +82,16 @@ class WorkWeek(ClusterableModel):
             "start": self.week_start.strftime("%d/%m/%Y"),
             "end": week_end(self.week_start).strftime("%d/%m/%Y"),
         }
+
+    @property
+    def has_unpublished_changes(self) -> bool:
+        """Published, and its entries now differ from what readers see (``published_entries``).
+        Uses prefetched ``entries`` when there are."""
+        from .snapshot import differs, snapshot_entries
+
+        if not self.is_published:
+            return False
+        return differs(self.published_entries, snapshot_entries(self.entries.all()))
 
     def clean(self):
         super().clean()
@@ -143,6 +159,9 @@ class WorkWeekChange(models.Model):
         verbose_name=_("changed by"),
     )
     summary = models.TextField(_("what changed"))
+    notice_sent_at = models.DateTimeField(
+        _("subscribers notified at"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("change of a work week")
@@ -151,3 +170,77 @@ class WorkWeekChange(models.Model):
 
     def __str__(self) -> str:
         return self.summary[:80]
+
+
+def new_subscriber_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class CalendarSubscriberQuerySet(models.QuerySet):
+    def for_school(self, school):
+        return self.filter(school=school)
+
+    def active(self):
+        """Confirmed and not unsubscribed: the people who receive the notices."""
+        return self.filter(confirmed_at__isnull=False, unsubscribed_at__isnull=True)
+
+
+class CalendarSubscriber(models.Model):
+    """An e-mail address that receives the school's work calendar (double opt-in).
+
+    The address is personal data: it is never put on a public page, feed or JSON, and the
+    admin only lists and deletes rows (they are created through the public form only). The
+    ``token`` (random, unguessable) signs the confirmation and unsubscribe links.
+    """
+
+    school = models.ForeignKey(
+        "schools.School",
+        on_delete=models.CASCADE,
+        related_name="calendar_subscribers",
+        verbose_name=_("school"),
+    )
+    email = models.EmailField(_("e-mail address"), max_length=254)
+    token = models.CharField(
+        _("token"), max_length=64, unique=True, default=new_subscriber_token, editable=False
+    )
+    created_at = models.DateTimeField(_("subscribed at"), auto_now_add=True)
+    confirmation_sent_at = models.DateTimeField(
+        _("confirmation sent at"), null=True, blank=True, editable=False
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(_("unsubscribed at"), null=True, blank=True)
+
+    objects = CalendarSubscriberQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("calendar subscriber")
+        verbose_name_plural = _("calendar subscribers")
+        ordering = ["-created_at", "-pk"]
+        # Created by the public form only: the admin may list and delete, never add or edit.
+        default_permissions = ("view", "delete")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "email"], name="unique_calendar_subscriber_per_school"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.email
+
+    @property
+    def is_active(self) -> bool:
+        return self.confirmed_at is not None and self.unsubscribed_at is None
+
+    @property
+    def is_waiting(self) -> bool:
+        """Subscribed, not confirmed yet."""
+        return self.confirmed_at is None and self.unsubscribed_at is None
+
+    def state(self) -> str:
+        if self.unsubscribed_at is not None:
+            return str(_("Unsubscribed"))
+        if self.confirmed_at is None:
+            return str(_("Waiting for confirmation"))
+        return str(_("Receiving e-mails"))
+
+    state.short_description = _("Subscription state")

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from schools.models import School
 
-from .models import WorkEntry, WorkWeek, WorkWeekChange
+from .models import CalendarSubscriber, WorkEntry, WorkWeek, WorkWeekChange
 
 WEEK = datetime.timedelta(days=7)
 WORKING_DAYS = 6  # Monday to Saturday are always shown; Sunday only when it has entries
@@ -117,8 +117,19 @@ def week_calendar(*, school: School, week_start: datetime.date) -> WeekCalendar:
     """The published week of ``school`` starting on ``week_start`` (a Monday), by day and
     session, with its change history, newest first. Two queries."""
     week = published_week(school=school, week_start=week_start)
-    entries = _entries(week.published_entries) if week else []
     changes = list(week.changes.all()) if week else []
+    return _calendar(week_start, week, changes)
+
+
+def published_calendar(week: WorkWeek) -> WeekCalendar:
+    """``week``'s published entries by day and session, without the history (no query)."""
+    return _calendar(week.week_start, week, [])
+
+
+def _calendar(
+    week_start: datetime.date, week: WorkWeek | None, changes: list[WorkWeekChange]
+) -> WeekCalendar:
+    entries = _entries(week.published_entries) if week else []
     today = timezone.localdate()
     days = []
     for offset in range(7):
@@ -153,3 +164,10 @@ def feed_entries(*, school: School) -> list[tuple[WorkWeek, Entry]]:
         for week in weeks.order_by("week_start")
         for entry in _entries(week.published_entries)
     ]
+
+
+def subscriber_by_token(*, school: School, token: str) -> CalendarSubscriber | None:
+    """The school's subscriber holding ``token``; ``None`` also for another school's token."""
+    if not token:
+        return None
+    return CalendarSubscriber.objects.for_school(school).filter(token=token).first()

@@ -70,6 +70,13 @@ def _differences(old: dict, new: dict) -> list[str]:
     return [name for name in FIELDS if (old.get(name) or "") != (new.get(name) or "")]
 
 
+def differs(old: list[dict], new: list[dict]) -> bool:
+    """Whether a reader would see a difference: an entry added, removed, moved or edited."""
+    if [row["id"] for row in old] != [row["id"] for row in new]:
+        return True
+    return any(_differences(before, after) for before, after in zip(old, new, strict=True))
+
+
 def describe_changes(old: list[dict], new: list[dict]) -> str:
     """One line per added, removed or edited entry; "" when nothing a reader sees changed."""
     before = {row["id"]: row for row in old}

@@ -8,6 +8,7 @@ mapping) into an immutable :class:`Environment`; a missing or malformed variable
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -52,6 +53,10 @@ class Environment:
     secure_hsts_seconds: int = 31536000
     secure_hsts_preload: bool = False
     log_level: str = "INFO"
+    # The Sở and Phòng GD&ĐT of a province's install: (title, url) links seeded for new schools.
+    authority_links: tuple[tuple[str, str], ...] = ()
+    # Behind a proxy: the request header carrying the visitor's address, e.g. HTTP_X_REAL_IP.
+    client_ip_header: str = ""
 
     @property
     def use_s3(self) -> bool:
@@ -155,6 +160,40 @@ def _admins(env: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple(admins)
 
 
+def _authority_links(env: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """``[{"title": "Sở Giáo dục và Đào tạo ...", "url": "https://..."}, ...]`` as JSON."""
+    raw = _str(env, "PORTAL_AUTHORITY_LINKS")
+    if not raw:
+        return ()
+    expected = 'a JSON list of {"title": ..., "url": "https://..."}'
+    try:
+        items = json.loads(raw)
+    except ValueError:
+        raise _error("PORTAL_AUTHORITY_LINKS", f"expected {expected}, cannot parse it") from None
+    if not isinstance(items, list):
+        raise _error("PORTAL_AUTHORITY_LINKS", f"expected {expected}")
+    links = []
+    for item in items:
+        title = item.get("title") if isinstance(item, dict) else None
+        url = item.get("url") if isinstance(item, dict) else None
+        if not isinstance(title, str) or not title.strip() or not isinstance(url, str):
+            raise _error("PORTAL_AUTHORITY_LINKS", f"expected {expected}, got {item!r}")
+        parts = urlsplit(url.strip())
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise _error("PORTAL_AUTHORITY_LINKS", f"{url!r} is not an http(s) address")
+        links.append((title.strip(), url.strip()))
+    return tuple(links)
+
+
+def _client_ip_header(env: Mapping[str, str]) -> str:
+    value = _str(env, "PORTAL_CLIENT_IP_HEADER").upper().replace("-", "_")
+    if value and not value.replace("_", "").isalnum():
+        raise _error("PORTAL_CLIENT_IP_HEADER", "must be a header name such as HTTP_X_REAL_IP")
+    if value and not (value.startswith("HTTP_") or value == "REMOTE_ADDR"):
+        value = f"HTTP_{value}"
+    return value
+
+
 def load_environment(
     env: Mapping[str, str] | None = None, *, production: bool = False
 ) -> Environment:
@@ -196,4 +235,6 @@ def load_environment(
         secure_hsts_seconds=_int(env, "SECURE_HSTS_SECONDS", 31536000),
         secure_hsts_preload=_bool(env, "SECURE_HSTS_PRELOAD", default=False),
         log_level=_str(env, "LOG_LEVEL", "INFO").upper(),
+        authority_links=_authority_links(env),
+        client_ip_header=_client_ip_header(env),
     )

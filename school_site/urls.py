@@ -41,6 +41,7 @@ urlpatterns += [
     path("", include("timetables.urls")),  # class timetables /thoi-khoa-bieu/
     path("", include("official_docs.urls")),  # documents registry /van-ban/...
     path("", include("resources.urls")),  # resources library /tu-lieu/...
+    path("", include("workflows.public_urls")),  # reader submissions /gui-bai/
     path("", include("syndication.urls")),  # feeds, sitemap.xml, robots.txt
     path("", include(wagtail_urls)),
 ]

@@ -11,9 +11,11 @@ class SchoolsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from . import signal_handlers
         from .scoping import confine_page_listing_filters
 
         confine_page_listing_filters()
+        signal_handlers.connect()
 
 
 class ScopedUsersAppConfig(WagtailUsersAppConfig):

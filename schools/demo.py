@@ -9,12 +9,12 @@ from django.db import transaction
 from wagtail.models import Site
 
 import vntext
-from links.models import Link, LinkCategory
-from links.services import AUTHORITIES
 from sections.models import SectionPage, StandardPage
+from workflows.demo import seed_demo_workflow
 
+from .assignments import assign_sections, sync_section_groups
 from .models import School
-from .services import SchoolDetails, add_staff_member, create_school
+from .services import SchoolDetails, add_staff_member, create_school, sync_school_roles
 
 DEMO_HOSTNAME = "c2tinhsonst.quangngai.edu.vn"
 DEMO_NAME = "Trường THCS Tịnh Sơn"
@@ -36,10 +36,51 @@ DEMO_USERS = (
     DemoUser("bientapvien", "Văn", "Trần Văn", "editor"),
     DemoUser("congtacvien", "Hà", "Từ Ngọc", "contributor"),
     DemoUser("quantri", "Cương", "Nguyễn Biên", "sysadmin"),
+    DemoUser("kythuat", "Trãi", "Nguyễn Minh", "technical"),
 )
 
-# The sector's systems come from ``links.services.seed_links``; the Sở is the demo's own.
-DEMO_LINKS = (("Sở GD&ĐT Quảng Ngãi", "https://quangngai.edu.vn/"),)
+# The plan's assignment table (2.2) for the demo users: section title → usernames.
+DEMO_ASSIGNMENTS = {
+    "Giới thiệu": ("truongban",),
+    "Chi bộ Đảng": ("congtacvien",),
+    "Ban giám hiệu": ("truongban", "phoban"),
+    "Đoàn TNCS Hồ Chí Minh": ("quantri",),
+    "Hội phụ huynh": ("phoban", "truongban"),
+    "Thông báo": ("truongban", "phoban", "bientapvien"),
+    "Hoạt động chuyên môn": ("phoban",),
+    "Tổ Toán": ("bientapvien",),
+    "Tổ Lý - Tin": ("kythuat", "quantri"),
+    "Tổ Sử - Địa": ("thuky",),
+    "Trang liên kết": ("quantri",),
+}
+
+# The sector's systems come from ``links.services.seed_links``; the province's Sở is given to
+# ``create_school`` as the demo's authority link (an install sets PORTAL_AUTHORITY_LINKS).
+DEMO_AUTHORITY_LINKS = (("Sở Giáo dục và Đào tạo Quảng Ngãi", "https://quangngai.edu.vn/"),)
+
+# Achievements and duties of a few units (rich text), by the unit's title.
+DEMO_UNIT_DETAILS = {
+    "Công đoàn": (
+        "<ul><li>Công đoàn cơ sở vững mạnh xuất sắc nhiều năm liền.</li>"
+        "<li>Bằng khen của Liên đoàn Lao động tỉnh về phong trào thi đua.</li></ul>",
+        "<ul><li>Đại diện, bảo vệ quyền và lợi ích hợp pháp của đoàn viên.</li>"
+        "<li>Phối hợp với nhà trường tổ chức phong trào thi đua “Dạy tốt - Học tốt”.</li>"
+        "<li>Chăm lo đời sống vật chất, tinh thần của cán bộ, giáo viên, nhân viên.</li></ul>",
+    ),
+    "Đoàn TNCS Hồ Chí Minh": (
+        "<ul><li>Chi đoàn giáo viên vững mạnh.</li>"
+        "<li>Giấy khen của Huyện đoàn về công tác Đoàn và phong trào thanh niên.</li></ul>",
+        "<ul><li>Giáo dục lý tưởng, đạo đức, lối sống cho đoàn viên, thanh niên.</li>"
+        "<li>Phụ trách, hỗ trợ Liên đội Thiếu niên Tiền phong Hồ Chí Minh.</li></ul>",
+    ),
+    "Tổ Toán": (
+        "<ul><li>Tổ lao động tiên tiến.</li>"
+        "<li>Học sinh đạt giải trong kỳ thi học sinh giỏi môn Toán cấp huyện.</li></ul>",
+        "<ul><li>Xây dựng kế hoạch dạy học môn Toán theo Chương trình giáo dục phổ thông 2018.</li>"
+        "<li>Bồi dưỡng học sinh giỏi, phụ đạo học sinh chưa đạt yêu cầu.</li>"
+        "<li>Sinh hoạt chuyên môn theo nghiên cứu bài học hai tuần một lần.</li></ul>",
+    ),
+}
 
 SAMPLE_PAGES = (
     (
@@ -67,6 +108,12 @@ SAMPLE_PAGES = (
         "Liên đội trường tổ chức cho học sinh khối 8 và khối 9 trồng cây xanh quanh khuôn viên "
         "trường, góp phần xây dựng trường học xanh - sạch - đẹp.",
     ),
+    (
+        "Tổ Toán",
+        "Tổ Toán sinh hoạt chuyên môn theo nghiên cứu bài học",
+        "Tổ Toán tổ chức dự giờ, phân tích bài dạy “Phương trình bậc nhất một ẩn” ở lớp 8A, "
+        "tập trung vào việc học của học sinh và thống nhất cách điều chỉnh cho các tiết sau.",
+    ),
 )
 
 
@@ -76,6 +123,7 @@ def create_demo_school() -> tuple[School, bool]:
     site = Site.objects.filter(hostname=DEMO_HOSTNAME).first()
     if site is not None and hasattr(site, "school"):
         school, created = site.school, False
+        sync_school_roles(schools=[school])  # roles added to the plan since it was made
     else:
         school = create_school(
             name=DEMO_NAME,
@@ -89,11 +137,14 @@ def create_demo_school() -> tuple[School, bool]:
                 email="c2tinhson@quangngai.edu.vn",
                 responsible_person="Phạm Tấn Danh, Hiệu trưởng",
             ),
+            authority_links=list(DEMO_AUTHORITY_LINKS),
         )
         created = True
         _ensure_demo_users(school)  # before the content: the head publishes the work week
+        _assign_demo_sections(school)
         _add_sample_content(school)
     _ensure_demo_users(school)
+    sync_section_groups(school=school)
     return school, created
 
 
@@ -112,10 +163,21 @@ def _ensure_demo_users(school: School) -> None:
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
         add_staff_member(school=school, user=user, roles=[demo.role])
-    head = User.objects.get(username="truongban")
-    intro = SectionPage.objects.descendant_of(school.site.root_page).get(slug="gioi-thieu")
-    intro.responsible_people.add(head)
-    intro.save()
+
+
+def _assign_demo_sections(school: School) -> None:
+    users = {u.username: u.pk for u in school.staff_users()}
+    sections = {
+        page.title: page.pk for page in SectionPage.objects.descendant_of(school.site.root_page)
+    }
+    assign_sections(
+        school=school,
+        actor=school.staff_users().get(username="truongban"),
+        assignments={
+            sections[title]: [users[name] for name in names]
+            for title, names in DEMO_ASSIGNMENTS.items()
+        },
+    )
 
 
 def _add_sample_content(school: School) -> None:
@@ -157,13 +219,14 @@ def _add_sample_content(school: School) -> None:
             page=album, image=photo, caption=f"Hình ảnh lễ khai giảng {i + 1}", sort_order=i
         )
     album.save_revision().publish()
-    authorities = LinkCategory.objects.get(school=school, name=AUTHORITIES)
-    for order, (title, url) in enumerate(DEMO_LINKS):
-        Link.objects.create(
-            school=school, category=authorities, title=title, url=url, sort_order=order
-        )
+    for title, (achievements, duties) in DEMO_UNIT_DETAILS.items():
+        unit = SectionPage.objects.get(pk=sections[title].pk)  # fresh tree fields
+        unit.achievements, unit.duties = achievements, duties
+        unit.save_revision().publish()
     _add_sample_documents(school, sections)
     _add_people_and_time(school, sections)
+    _add_news_rota(school)
+    seed_demo_workflow(school)
 
 
 def _demo_pdf(text: str) -> bytes:
@@ -284,3 +347,33 @@ def _add_people_and_time(school: School, sections) -> None:
         for day in range(2, 8)
         for period in range(1, 5)
     )  # fmt: skip
+
+
+DEMO_ROTA_THEMES = (
+    "Đổi mới phương pháp dạy học",
+    "Gương người tốt, việc tốt",
+    "An toàn giao thông, phòng chống đuối nước",
+    "Hoạt động trải nghiệm, hướng nghiệp",
+    "Chuyển đổi số trong nhà trường",
+    "Bồi dưỡng học sinh giỏi",
+    "Giáo dục kỹ năng sống",
+    "Thư viện thân thiện, văn hóa đọc",
+)
+
+
+def _add_news_rota(school: School) -> None:
+    """Plan III.3: the tổ take turns writing the news, by theme; eight weeks from this one."""
+    import datetime
+
+    from django.utils import timezone
+
+    from workflows.rota import generate_rota
+
+    today = timezone.localdate()
+    generate_rota(
+        school=school,
+        start=today - datetime.timedelta(days=today.weekday()),
+        weeks=8,
+        themes=DEMO_ROTA_THEMES,
+        actor=school.staff_users().get(username="truongban"),
+    )

@@ -170,3 +170,32 @@ class SchoolGroup(models.Model):
 
     def __str__(self) -> str:
         return self.group.name
+
+
+class SectionGroup(models.Model):
+    """The group through which the people responsible for one section (the plan's assignment
+    table, ``SectionPage.responsible_people``) may add and edit pages below it.
+
+    One per section that has responsible people; its members and page permissions are kept in
+    step by ``schools.assignments.sync_section_groups``. It is not a role, so the groups screen
+    does not list it."""
+
+    school = models.ForeignKey(
+        School, on_delete=models.CASCADE, related_name="section_groups", verbose_name=_("school")
+    )
+    section = models.OneToOneField(
+        "sections.SectionPage",
+        on_delete=models.CASCADE,
+        related_name="section_group",
+        verbose_name=_("section"),
+    )
+    group = models.OneToOneField(
+        Group, on_delete=models.CASCADE, related_name="section_assignment", verbose_name=_("group")
+    )
+
+    class Meta:
+        verbose_name = _("section group")
+        verbose_name_plural = _("section groups")
+
+    def __str__(self) -> str:
+        return self.group.name

@@ -186,7 +186,10 @@ _CONTENT_MODELS = (
     "resources.add_resourcekind", "resources.change_resourcekind", "resources.delete_resourcekind",
     "people.add_staffmember", "people.change_staffmember", "people.delete_staffmember",
     "schedules.add_workweek", "schedules.change_workweek", "schedules.delete_workweek",
+    "schedules.view_calendarsubscriber", "schedules.delete_calendarsubscriber",
     "timetables.add_timetable", "timetables.change_timetable", "timetables.delete_timetable",
+    "workflows.view_submission", "workflows.change_submission",
+    "workflows.add_rotaentry", "workflows.change_rotaentry", "workflows.delete_rotaentry",
 )  # fmt: skip
 _EDIT_FILES = ("add_image", "change_image", "choose_image", "add_document", "change_document",
                "choose_document")  # fmt: skip
@@ -195,7 +198,11 @@ _PUBLISH = ("add", "change", "publish", "lock", "unlock")
 
 ROLES: tuple[RolePlan, ...] = (
     RolePlan(
-        "head", "Trưởng ban", _PUBLISH, _EDIT_FILES, (*_CONTENT_MODELS, "schools.change_school")
+        "head",
+        "Trưởng ban",
+        _PUBLISH,
+        _EDIT_FILES,
+        (*_CONTENT_MODELS, "schools.change_school", "workflows.change_editorialpolicy"),
     ),
     RolePlan("deputy", "Phó ban", _PUBLISH, _EDIT_FILES, _CONTENT_MODELS),
     RolePlan("secretary", "Thư ký", ("add", "change", "lock"), _EDIT_FILES, _CONTENT_MODELS),
@@ -215,11 +222,17 @@ ROLES: tuple[RolePlan, ...] = (
         (
             *_CONTENT_MODELS,
             "schools.change_school",
+            "workflows.change_editorialpolicy",
             "auth.add_user",
             "auth.change_user",
             "auth.delete_user",
         ),
     ),
+    # Plan III.3: "Trưởng ban sẽ ký duyệt và chuyển cho Nhóm kỹ thuật đưa nội dung vào trang Web":
+    # the technical group publishes what the head signed off, when the school works that way.
+    RolePlan("technical", "Nhóm kỹ thuật", _PUBLISH, _EDIT_FILES, _CONTENT_MODELS),
 )
 
 ROLE_CODES = tuple(role.code for role in ROLES)
+# Roles that may assign sections to people (the "Phân công" screen), plan 2.2 and IV.1.4.
+ASSIGNING_ROLES = ("head", "deputy", "sysadmin")

@@ -180,7 +180,12 @@ class ScopedUserViewSet(user_views.UserViewSet):
 
 class ScopedGroupIndexView(group_views.IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().filter(pk__in=scoped_groups(self.request.user))
+        # Section groups (``SectionGroup``) are managed on the "Phân công" screen: not listed.
+        return (
+            super()
+            .get_base_queryset()
+            .filter(pk__in=scoped_groups(self.request.user), section_assignment__isnull=True)
+        )
 
 
 class ScopedGroupViewSet(group_views.GroupViewSet):

@@ -5,23 +5,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from django.contrib.auth.models import Group, Permission
+from django.apps import apps as global_apps
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import (
-    Collection,
-    GroupCollectionPermission,
-    GroupPagePermission,
-    Page,
-    PageLogEntry,
-    Site,
-)
+from wagtail.models import Collection, Page, PageLogEntry, Site
 
 import vntext
 
-from .models import School, SchoolGroup
+from .models import School
 from .plan import ROLES, SECTION_TREE, SectionPlan
 
 HOSTNAME_RE = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$")  # fmt: skip
@@ -73,9 +68,13 @@ def create_school(
     details: SchoolDetails | None = None,
     sections: tuple[SectionPlan, ...] = SECTION_TREE,
     actor=None,
+    authority_links: list[tuple[str, str]] | None = None,
 ) -> School:
     """Build a complete school: home page and the plan's section tree, site, collection,
-    one permission group per role, and the publishing workflow. All or nothing."""
+    one permission group per role, and the publishing workflow. All or nothing.
+
+    ``authority_links`` (``(title, url)`` of the Sở, the Phòng) replaces the install's
+    ``PORTAL_AUTHORITY_LINKS`` for this school's links."""
     from home.models import HomePage
     from links.services import seed_links
     from official_docs.services import seed_document_types
@@ -114,10 +113,10 @@ def create_school(
         responsible_person=details.responsible_person,
     )
     for role in ROLES:
-        _create_role_group(school, role)
+        ensure_role_group(school, role)
     create_publishing_workflow(school=school)
     seed_document_types(school=school)
-    seed_links(school=school)
+    seed_links(school=school, authority_links=authority_links)
     seed_resource_kinds(school=school)
     return school
 
@@ -155,34 +154,116 @@ def _add_section(parent: Page, plan: SectionPlan, actor) -> Page:
     return page
 
 
-def _create_role_group(school: School, role) -> Group:
-    group = Group.objects.create(name=f"{role.name} – {school.site.hostname}")
-    SchoolGroup.objects.create(school=school, group=group, role=role.code)
-    home = school.site.root_page
-    for action in role.page_permissions:
-        GroupPagePermission.objects.create(
-            group=group,
-            page=home,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=PAGE_PERMISSION_CODENAMES[action]
-            ),
+def ensure_role_group(school, role, *, apps=global_apps) -> tuple[Group, list[str]]:
+    """Make ``school``'s group for ``role`` exist with every permission the plan gives it:
+    page permissions on the school's home page, collection permissions on its collection,
+    model permissions. Idempotent; never removes a permission. Returns the group and a
+    description of what was added (empty when nothing was missing).
+
+    Migration ``0006_technical_role_groups`` calls this with historical models, so it must use
+    only ``apps.get_model`` and plain fields, never our model methods or managers."""
+    group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
+    school_group_model = apps.get_model("schools", "SchoolGroup")
+    page_permission_model = apps.get_model("wagtailcore", "GroupPagePermission")
+    collection_permission_model = apps.get_model("wagtailcore", "GroupCollectionPermission")
+    added: list[str] = []
+
+    link = (
+        school_group_model.objects.filter(school=school, role=role.code)
+        .select_related("group")
+        .first()
+    )
+    if link is None:
+        name = unique_group_name(group_model, f"{role.name} – {school.site.hostname}")
+        group = group_model.objects.create(name=name)
+        school_group_model.objects.create(school=school, group=group, role=role.code)
+        added.append(f"group {name}")
+    else:
+        group = link.group
+
+    wanted_page = _permissions(
+        permission_model,
+        [f"wagtailcore.{PAGE_PERMISSION_CODENAMES[action]}" for action in role.page_permissions],
+    )
+    home_id = school.site.root_page_id
+    have = set(
+        page_permission_model.objects.filter(group=group, page_id=home_id).values_list(
+            "permission_id", flat=True
         )
-    for codename in role.collection_permissions:
-        app_label = COLLECTION_PERMISSION_APPS[codename.rsplit("_", 1)[1]]
-        GroupCollectionPermission.objects.create(
-            group=group,
-            collection=school.collection,
-            permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
-        )
-    perms = [_permission("wagtailadmin.access_admin")]
-    perms += [_permission(label) for label in role.model_permissions]
-    group.permissions.add(*perms)
-    return group
+    )
+    missing = [p for p in wanted_page if p.pk not in have]
+    page_permission_model.objects.bulk_create(
+        page_permission_model(group=group, page_id=home_id, permission=p) for p in missing
+    )
+    added += [f"page {p.codename}" for p in missing]
+
+    wanted_collection = _permissions(
+        permission_model,
+        [
+            f"{COLLECTION_PERMISSION_APPS[codename.rsplit('_', 1)[1]]}.{codename}"
+            for codename in role.collection_permissions
+        ],
+    )
+    have = set(
+        collection_permission_model.objects.filter(
+            group=group, collection_id=school.collection_id
+        ).values_list("permission_id", flat=True)
+    )
+    missing = [p for p in wanted_collection if p.pk not in have]
+    collection_permission_model.objects.bulk_create(
+        collection_permission_model(group=group, collection_id=school.collection_id, permission=p)
+        for p in missing
+    )
+    added += [f"collection {p.codename}" for p in missing]
+
+    wanted = _permissions(permission_model, ["wagtailadmin.access_admin", *role.model_permissions])
+    have = set(group.permissions.values_list("pk", flat=True))
+    missing = [p for p in wanted if p.pk not in have]
+    group.permissions.add(*missing)
+    added += [f"model {p.codename}" for p in missing]
+    return group, added
 
 
-def _permission(label: str) -> Permission:
-    app_label, codename = label.split(".", 1)
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+def unique_group_name(group_model, name: str) -> str:
+    candidate, n = name[:150], 1
+    while group_model.objects.filter(name=candidate).exists():
+        n += 1
+        candidate = f"{name[:140]} ({n})"
+    return candidate
+
+
+def _permissions(permission_model, labels: list[str]) -> list:
+    """The permissions named ``app_label.codename``, in one query; raise if one is missing."""
+    if not labels:
+        return []
+    condition = Q()
+    for label in labels:
+        app_label, codename = label.split(".", 1)
+        condition |= Q(content_type__app_label=app_label, codename=codename)
+    found = {
+        f"{p.content_type.app_label}.{p.codename}": p
+        for p in permission_model.objects.filter(condition).select_related("content_type")
+    }
+    missing = [label for label in labels if label not in found]
+    if missing:
+        raise LookupError(f"Unknown permissions: {', '.join(missing)}")
+    return [found[label] for label in dict.fromkeys(labels)]
+
+
+def sync_school_roles(*, schools=None) -> dict[str, list[str]]:
+    """Bring every role group of ``schools`` (default: all) in line with ``plan.ROLES``: create
+    missing groups (a role added to the plan) and add missing permissions. Idempotent. Returns
+    what was added, by group name."""
+    report: dict[str, list[str]] = {}
+    schools = School.objects.select_related("site") if schools is None else schools
+    with transaction.atomic():
+        for school in schools:
+            for role in ROLES:
+                group, added = ensure_role_group(school, role)
+                if added:
+                    report[group.name] = added
+    return report
 
 
 @transaction.atomic

@@ -1,13 +1,19 @@
-"""Admin integration for tenancy: the school information screen and page-tree confinement."""
+"""Admin integration for tenancy: the school information screen, the assignment screen
+("Phân công") and page-tree confinement."""
 
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import LogFormatter
 
+from .admin_views import assignments_view
+from .assignments import ASSIGN_ACTION
 from .models import School
 from .scoping import guard_urlpatterns
-from .selectors import pages_for_user, schools_for_user
+from .selectors import pages_for_user, schools_for_assignment, schools_for_user
 
 
 class SchoolIndexView(IndexView):
@@ -63,3 +69,39 @@ def hide_global_reports(request, menu_items):
     # See GlobalAdminAreasMiddleware: the reports span every school.
     if not request.user.is_superuser:
         menu_items.clear()
+
+
+@hooks.register("register_admin_urls")
+def register_assignment_url():
+    return [path("phan-cong/", assignments_view, name="schools_assignments")]
+
+
+class AssignmentMenuItem(MenuItem):
+    def is_shown(self, request):
+        return schools_for_assignment(request.user).exists()
+
+
+@hooks.register("register_settings_menu_item")
+def register_assignment_menu_item():
+    return AssignmentMenuItem(
+        _("Assignment"), reverse("schools_assignments"), icon_name="group", order=150
+    )
+
+
+@hooks.register("register_log_actions")
+def register_assignment_log_action(actions):
+    @actions.register_action(ASSIGN_ACTION)
+    class AssignmentFormatter(LogFormatter):
+        label = _("Assign responsible people")
+
+        def format_message(self, log_entry):
+            added = ", ".join(log_entry.data.get("added", []))
+            removed = ", ".join(log_entry.data.get("removed", []))
+            if added and removed:
+                return _("Assigned %(added)s; unassigned %(removed)s") % {
+                    "added": added,
+                    "removed": removed,
+                }
+            if added:
+                return _("Assigned %(names)s") % {"names": added}
+            return _("Unassigned %(names)s") % {"names": removed}

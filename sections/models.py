@@ -50,6 +50,16 @@ class SectionPage(Page):
     ARTICLE_KINDS = ("news", "announcements")
 
     intro = RichTextField(_("introduction"), blank=True)
+    # A unit's page (a sub-section of "Cơ cấu tổ chức" or "Tổ chuyên môn") also tells what it
+    # has achieved and what it is charged with; empty for other sections.
+    achievements = RichTextField(
+        _("achievements"),
+        blank=True,
+        help_text=_("For a unit: the distinctions and results it has achieved."),
+    )
+    duties = RichTextField(
+        _("duties"), blank=True, help_text=_("For a unit: what it is charged with.")
+    )
     kind = models.CharField(
         _("kind of section"),
         max_length=20,
@@ -76,7 +86,12 @@ class SectionPage(Page):
     )
 
     base_form_class = SectionPageForm
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("achievements"),
+        FieldPanel("duties"),
+    ]
     settings_panels = [
         MultiFieldPanel(
             [
@@ -89,7 +104,12 @@ class SectionPage(Page):
         ),
         *Page.settings_panels,
     ]
-    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("achievements"),
+        index.SearchField("duties"),
+    ]
 
     parent_page_types = ["home.HomePage", "sections.SectionPage"]
     subpage_types = [

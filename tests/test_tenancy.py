@@ -136,7 +136,7 @@ class TestPages(TwoSchools):
                 self.assertTrue(self.page_b.live)
 
     def test_own_tree_is_editable_by_roles_that_edit(self):
-        for role in ("head", "deputy", "secretary", "editor", "sysadmin"):
+        for role in ("head", "deputy", "secretary", "editor", "sysadmin", "technical"):
             with self.subTest(role=role):
                 self.login(role)
                 response = self.client.get(
@@ -168,7 +168,8 @@ class TestPages(TwoSchools):
 
 class TestImagesAndDocuments(TwoSchools):
     def test_listings_and_choosers_show_only_own_collection(self):
-        editing_roles = {"head", "deputy", "secretary", "sysadmin"}  # may change others' files
+        # Roles that may change others' files:
+        editing_roles = {"head", "deputy", "secretary", "sysadmin", "technical"}
         for role in ROLE_CODES:
             with self.subTest(role=role):
                 self.login(role)

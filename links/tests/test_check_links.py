@@ -1,4 +1,4 @@
-"""``manage.py check_links`` against a local HTTP server: never the internet."""
+"""``manage.py check_links`` and the daily task against a local HTTP server: never the internet."""
 
 from __future__ import annotations
 
@@ -11,9 +11,13 @@ from unittest import mock
 import requests
 from django.core.management import CommandError, call_command
 from django.test import SimpleTestCase, TestCase
+from django.utils.module_loading import import_string
+from django_tasks.base import TaskResultStatus
 
 from links.checking import CONNECTION, ERROR, INVALID, SSL, TIMEOUT, CheckResult, check_url
 from links.models import Link
+from links.tasks import check_all_links
+from scheduler.periodic import configured_jobs
 from schools.factories import SchoolFactory
 
 
@@ -52,7 +56,9 @@ def unused_port() -> int:
         return sock.getsockname()[1]
 
 
-class TestCheckLinks(TestCase):
+class LocalLinksTestCase(TestCase):
+    """Two schools whose links point to a local HTTP server (and one unused port)."""
+
     @classmethod
     def setUpClass(cls):
         cls.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
@@ -81,6 +87,8 @@ class TestCheckLinks(TestCase):
         )
         cls.other = make(school=cls.b, title="Trường B", url=f"{base}/missing")
 
+
+class TestCheckLinks(LocalLinksTestCase):
     def run_command(self, *args) -> str:
         out = io.StringIO()
         call_command("check_links", "--timeout", "2", *args, stdout=out)
@@ -130,6 +138,32 @@ class TestCheckLinks(TestCase):
     def test_unknown_school_is_an_error(self):
         with self.assertRaises(CommandError):
             self.run_command("--school", "khong-co.example.vn")
+
+
+class TestCheckLinksTask(LocalLinksTestCase):
+    """The daily job of the worker runs the same check as ``manage.py check_links``."""
+
+    def test_is_a_daily_periodic_job(self):
+        jobs = {job.task_path: job.interval for job in configured_jobs()}
+        self.assertEqual(jobs.get("links.tasks.check_all_links"), 24 * 60 * 60)
+        self.assertIs(import_string("links.tasks.check_all_links"), check_all_links)
+
+    def test_checks_and_records_every_schools_links(self):
+        result = check_all_links.enqueue()  # the test settings run tasks at once
+        self.assertEqual(result.status, TaskResultStatus.SUCCESSFUL)
+        self.assertEqual(result.return_value, {"schools": 2, "checked": 7, "dead": 4})
+        for link, status, broken in [
+            (self.live, "200", False),
+            (self.no_head, "200", False),
+            (self.dead, "404", True),
+            (self.unreachable, CONNECTION, True),
+            (self.other, "404", True),
+        ]:
+            link.refresh_from_db()
+            with self.subTest(link=link.title):
+                self.assertEqual(link.last_status, status)
+                self.assertIs(link.is_broken, broken)
+                self.assertIsNotNone(link.last_checked_at)
 
 
 class TestCheckUrl(SimpleTestCase):

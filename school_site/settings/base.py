@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "textinput",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",  # superuser-only; schools use search.Promotion
     "wagtail.contrib.settings",
     "wagtail.contrib.typed_table_block",
     "wagtail.embeds",
@@ -186,11 +187,28 @@ if ENV.elasticsearch_url:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The public site search (search/): candidates from the database's full-text index, or from
+# Elasticsearch/OpenSearch when ELASTICSEARCH_URL is set (one index for the install).
+PORTAL_SEARCH_ELASTICSEARCH = (
+    {
+        "URL": ENV.elasticsearch_url,
+        "INDEX": f"{ENV.elasticsearch_index_prefix}site_search",
+        "TIMEOUT": 5,
+    }
+    if ENV.elasticsearch_url
+    else None
+)
 
 # --- Background work --------------------------------------------------------------------
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # Periodic jobs run by ``manage.py run_worker``: (task path, interval in seconds).
-PORTAL_PERIODIC_TASKS = [("scheduler.tasks.publish_scheduled", 60)]
+PORTAL_PERIODIC_TASKS = [
+    ("scheduler.tasks.publish_scheduled", 60),
+    ("links.tasks.check_all_links", 24 * 60 * 60),
+    ("workflows.tasks.daily_digest", 60 * 60),  # sends once a day, from 07:00
+    ("workflows.rota_tasks.rota_reminders", 60 * 60),  # sends from 07:00 to 21:59
+    ("schedules.tasks.purge_unconfirmed_subscribers", 60 * 60),
+]
 
 # --- E-mail -----------------------------------------------------------------------------
 vars().update(ENV.email)
@@ -210,7 +228,16 @@ WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no staff e-mail hashes sent to a third party
-PORTAL_SUPERUSER_ONLY_ADMIN_PATHS = ["/admin/reports/"]
+PORTAL_SUPERUSER_ONLY_ADMIN_PATHS = ["/admin/reports/", "/admin/searchpicks/"]
+# Reader submissions ("Gửi bài", workflows/public_views.py): accepted per client address and
+# hour (every post, also a refused one, counts against five times as many); a form sent sooner
+# than the minimum number of seconds after it was shown is refused.
+PORTAL_SUBMISSIONS_PER_HOUR = 3
+PORTAL_SUBMISSION_MIN_SECONDS = 3
+# The Sở and Phòng GD&ĐT links every new school gets under "Cơ quan quản lý": [(title, url)].
+PORTAL_AUTHORITY_LINKS = list(ENV.authority_links)
+# Rate limits key on the visitor's address: REMOTE_ADDR, or this header set by the proxy.
+PORTAL_CLIENT_IP_HEADER = ENV.client_ip_header
 TAGGIT_CASE_INSENSITIVE = True
 
 X_FRAME_OPTIONS = "SAMEORIGIN"  # the admin previews pages in an iframe

@@ -21,3 +21,5 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # Run background tasks (search indexing, ...) at once; tests of the worker switch to the
 # database backend with override_settings.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# New schools get no Sở/Phòng links from the developer's environment; tests pass their own.
+PORTAL_AUTHORITY_LINKS = []

@@ -5,9 +5,8 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from links.checking import CONNECTION, ERROR, INVALID, SSL, TIMEOUT, check_urls
-from links.models import Link
-from links.services import record_check
+from links.checking import CONNECTION, ERROR, INVALID, SSL, TIMEOUT
+from links.services import check_links
 from schools.models import School
 
 
@@ -37,34 +36,25 @@ class Command(BaseCommand):
             schools = schools.filter(site__hostname=school.strip().lower())
             if not schools.exists():
                 raise CommandError(_("No school has the host name “%(host)s”.") % {"host": school})
-        links = list(Link.objects.filter(school__in=schools).order_by("school_id", "sort_order"))
-        results = check_urls([link.url for link in links], timeout=timeout, workers=workers)
-        dead_total = 0
-        for each in schools:
-            own = [link for link in links if link.school_id == each.pk]
-            dead = [link for link in own if results[link.url].is_broken]
-            dead_total += len(dead)
+        reports = check_links(schools=schools, timeout=timeout, workers=workers, dry_run=dry_run)
+        for report in reports:
             self.stdout.write(
                 _("%(school)s: %(checked)s links checked, %(dead)s not working")
-                % {"school": each.name, "checked": len(own), "dead": len(dead)}
+                % {
+                    "school": report.school.name,
+                    "checked": report.checked,
+                    "dead": len(report.dead),
+                }
             )
-            for link in dead:
+            for link, result in report.dead:
                 self.stdout.write(
                     "  - "
                     + _("%(title)s (%(url)s): %(reason)s")
-                    % {
-                        "title": link.title,
-                        "url": link.url,
-                        "reason": describe(results[link.url].status),
-                    }
+                    % {"title": link.title, "url": link.url, "reason": describe(result.status)}
                 )
-        if not dry_run:
-            for link in links:
-                result = results[link.url]
-                record_check(link_id=link.pk, status=result.status, is_broken=result.is_broken)
         summary = _("%(dead)s dead links out of %(total)s.") % {
-            "dead": dead_total,
-            "total": len(links),
+            "dead": sum(len(report.dead) for report in reports),
+            "total": sum(report.checked for report in reports),
         }
         if dry_run:
             summary += " " + _("Dry run: nothing was recorded.")

@@ -20,6 +20,19 @@ class Command(BaseCommand):
         parser.add_argument("--phone", default="")
         parser.add_argument("--email", default="")
         parser.add_argument("--responsible-person", default="")
+        parser.add_argument(
+            "--authority-link",
+            nargs=2,
+            action="append",
+            metavar=("TITLE", "URL"),
+            dest="authority_links",
+            help="A Sở/Phòng GD&ĐT link (repeatable); replaces PORTAL_AUTHORITY_LINKS",
+        )
+        parser.add_argument(
+            "--no-authority-links",
+            action="store_true",
+            help="Seed no Sở/Phòng links, whatever PORTAL_AUTHORITY_LINKS says",
+        )
 
     def handle(self, *args, **options):
         details = SchoolDetails(
@@ -37,6 +50,7 @@ class Command(BaseCommand):
                 port=options["port"],
                 is_default=options["default"],
                 details=details,
+                authority_links=[] if options["no_authority_links"] else options["authority_links"],
             )
         except ValidationError as exc:
             raise CommandError(" ".join(exc.messages)) from None
