@@ -7,6 +7,7 @@ from django.http import Http404
 from schools.selectors import pages_for_user
 
 from .models import AlbumPage
+from .renditions import prefetch_renditions
 
 
 def access_album(*, user, pk) -> AlbumPage:
@@ -19,11 +20,13 @@ def access_album(*, user, pk) -> AlbumPage:
 
 
 def list_album_photos(album: AlbumPage) -> list:
-    """The album's photos in order, with their images and renditions loaded in a fixed number
-    of queries (a preview's in-memory photos work too)."""
+    """The album's photos in order, with their images and the renditions the album shows
+    loaded in a fixed number of queries (a preview's in-memory photos work too)."""
     return list(
         album.photos.all()
         .select_related("image")
-        .prefetch_related("image__renditions")
+        .prefetch_related(
+            prefetch_renditions("album_thumb", "album_large", lookup="image__renditions")
+        )
         .order_by("sort_order")
     )

@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
-LOGO_FILTER = "max-160x64"
+from galleries.renditions import LINK_LOGO
+
+LOGO_FILTER = LINK_LOGO.specs[0]
 
 
 def list_footer_links(*, school):

@@ -118,6 +118,12 @@ class ArticlePage(Page):
             and specific.kind in SectionPage.ARTICLE_KINDS
         )
 
+    def get_context(self, request, *args, **kwargs):
+        """``attachments``: in order, with their documents (one query for any number)."""
+        context = super().get_context(request, *args, **kwargs)
+        context["attachments"] = list(self.attachments.all().select_related("document"))
+        return context
+
     @property
     def is_pinned(self) -> bool:
         return bool(self.pinned_until and self.pinned_until >= timezone.localdate())

@@ -9,11 +9,13 @@ import datetime
 
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Prefetch, Q, QuerySet, Value, When, Window
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 from wagtail.models import Page
 
-from galleries.models import AlbumPage
+from galleries.models import AlbumPage, AlbumPhoto
+from galleries.renditions import prefetch_renditions
 
 from .models import ArticlePage
 
@@ -25,7 +27,20 @@ def _visible(queryset: QuerySet, root: Page) -> QuerySet:
 
 
 def _with_covers(articles: QuerySet[ArticlePage]) -> QuerySet[ArticlePage]:
-    return articles.select_related("cover_image").prefetch_related("cover_image__renditions")
+    return articles.select_related("cover_image").prefetch_related(
+        prefetch_renditions("card", lookup="cover_image__renditions")
+    )
+
+
+def _with_first_photo(albums: QuerySet[AlbumPage]) -> QuerySet[AlbumPage]:
+    """Albums with only their first photo (``album.photos.all``) and its card renditions:
+    a card shows one photo, however many the album holds."""
+    position = Window(RowNumber(), partition_by=F("page_id"), order_by=("sort_order", "pk"))
+    first = AlbumPhoto.objects.annotate(position=position).filter(position=1)
+    return albums.prefetch_related(
+        Prefetch("photos", queryset=first.select_related("image")),
+        prefetch_renditions("card", lookup="photos__image__renditions"),
+    )
 
 
 def list_section_items(
@@ -68,10 +83,7 @@ def specific_in_order(pks: list[int]) -> list[Page]:
 
     found: dict[int, Page] = {}
     found.update((p.pk, p) for p in _with_covers(ArticlePage.objects.filter(pk__in=pks)))
-    found.update(
-        (p.pk, p)
-        for p in AlbumPage.objects.filter(pk__in=pks).prefetch_related("photos__image__renditions")
-    )
+    found.update((p.pk, p) for p in _with_first_photo(AlbumPage.objects.filter(pk__in=pks)))
     rest = [pk for pk in pks if pk not in found]
     if rest:
         found.update((p.pk, p) for p in StandardPage.objects.filter(pk__in=rest))
@@ -138,11 +150,8 @@ def list_upcoming_events(*, root: Page, limit: int = 5) -> list[ArticlePage]:
 
 
 def list_latest_albums(*, root: Page, limit: int = 4) -> list[AlbumPage]:
-    return list(
-        _visible(AlbumPage.objects.all(), root)
-        .prefetch_related("photos__image__renditions")
-        .order_by("-first_published_at")[:limit]
-    )
+    albums = _with_first_photo(_visible(AlbumPage.objects.all(), root))
+    return list(albums.order_by("-first_published_at")[:limit])
 
 
 def list_tagged_articles(*, root: Page, tag: str, page_number=None) -> PaginatorPage:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q, QuerySet
 
 import vntext
+from galleries.renditions import prefetch_renditions
 from schools.models import School
 
 from .models import StaffMember
@@ -82,7 +83,7 @@ def _members(*, school: School) -> QuerySet[StaffMember]:
         .active()
         .select_related("photo")
         .prefetch_related(
-            "photo__renditions",
+            prefetch_renditions("staff_photo", lookup="photo__renditions"),
             Prefetch(
                 "units",
                 queryset=SectionPage.objects.live()

@@ -23,6 +23,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from news import ical
+from pagecache.views import same_origin_post
 from school_site.ratelimit import over_limit
 
 from .forms import SubscribeForm
@@ -126,6 +127,7 @@ def _message_page(request, *, heading: str, message: str, status: int = 200):
     return TemplateResponse(request, "schedules/subscription_message.html", context, status=status)
 
 
+@same_origin_post  # no CSRF token in the form: week pages stay cacheable (pagecache)
 @never_cache
 @require_http_methods(["GET", "POST"])
 def subscribe_view(request):

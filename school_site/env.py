@@ -57,6 +57,10 @@ class Environment:
     authority_links: tuple[tuple[str, str], ...] = ()
     # Behind a proxy: the request header carrying the visitor's address, e.g. HTTP_X_REAL_IP.
     client_ip_header: str = ""
+    # Visitors' page cache (pagecache/): seconds a page is kept; 0 turns it off.
+    page_cache_seconds: int = 600
+    # Proxy caches in front (Varnish) that receive a BAN by host on every change.
+    frontend_cache_urls: tuple[str, ...] = ()
 
     @property
     def use_s3(self) -> bool:
@@ -194,6 +198,22 @@ def _client_ip_header(env: Mapping[str, str]) -> str:
     return value
 
 
+def _page_cache_seconds(env: Mapping[str, str]) -> int:
+    value = _int(env, "PORTAL_PAGE_CACHE_SECONDS", 600)
+    if value < 0:
+        raise _error("PORTAL_PAGE_CACHE_SECONDS", "must be 0 (off) or a number of seconds")
+    return value
+
+
+def _frontend_cache_urls(env: Mapping[str, str]) -> tuple[str, ...]:
+    urls = _list(env, "PORTAL_FRONTEND_CACHE_URLS")
+    for url in urls:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise _error("PORTAL_FRONTEND_CACHE_URLS", f"{url!r} is not an http(s) address")
+    return urls
+
+
 def load_environment(
     env: Mapping[str, str] | None = None, *, production: bool = False
 ) -> Environment:
@@ -237,4 +257,6 @@ def load_environment(
         log_level=_str(env, "LOG_LEVEL", "INFO").upper(),
         authority_links=_authority_links(env),
         client_ip_header=_client_ip_header(env),
+        page_cache_seconds=_page_cache_seconds(env),
+        frontend_cache_urls=_frontend_cache_urls(env),
     )

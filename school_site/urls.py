@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from news import views as news_views
+from pagecache import views as pagecache_views
 from schools.scoping import scoped_bulk_action
 from search import views as search_views
 from sections import views as section_views
@@ -19,9 +20,11 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's set_language, minus the CSRF token that would make every page uncacheable.
+    path("i18n/setlang/", pagecache_views.set_language, name="set_language"),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("tim-kiem/", search_views.search, name="search"),
+    path("tim-kiem/goi-y/", search_views.suggest, name="search_suggest"),
     path("so-do-trang/", section_views.sitemap_page, name="sitemap_page"),
     path("favicon.ico", section_views.favicon),
     path("the/<slug:slug>/", news_views.tag_page, name="news_tag"),

@@ -145,6 +145,9 @@ def create_demo_school() -> tuple[School, bool]:
         _add_sample_content(school)
     _ensure_demo_users(school)
     sync_section_groups(school=school)
+    from search.indexing import rebuild_school
+
+    rebuild_school(school)  # searchable at once, whether or not the worker has run yet
     return school, created
 
 

@@ -190,6 +190,8 @@ _CONTENT_MODELS = (
     "timetables.add_timetable", "timetables.change_timetable", "timetables.delete_timetable",
     "workflows.view_submission", "workflows.change_submission",
     "workflows.add_rotaentry", "workflows.change_rotaentry", "workflows.delete_rotaentry",
+    "site_search.add_promotion", "site_search.change_promotion", "site_search.delete_promotion",
+    "site_search.view_searchquery",
 )  # fmt: skip
 _EDIT_FILES = ("add_image", "change_image", "choose_image", "add_document", "change_document",
                "choose_document")  # fmt: skip
@@ -211,7 +213,7 @@ ROLES: tuple[RolePlan, ...] = (
         "Biên tập viên",
         ("add", "change"),
         _ADD_FILES,
-        ("resources.add_resource", "resources.change_resource"),
+        ("resources.add_resource", "resources.change_resource", "site_search.view_searchquery"),
     ),
     RolePlan("contributor", "Cộng tác viên", ("add",), _ADD_FILES, ("resources.add_resource",)),
     RolePlan(

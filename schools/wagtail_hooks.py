@@ -2,9 +2,11 @@
 ("Phân công") and page-tree confinement."""
 
 from django.urls import path, reverse
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.log_actions import LogFormatter
@@ -31,7 +33,7 @@ class SchoolViewSet(ModelViewSet):
     menu_label = _("School information")
     menu_order = 150
     add_to_admin_menu = True
-    list_display = ["name", "hostname", "phone", "email"]
+    list_display = ["name", Column("hostname", label=capfirst(_("hostname"))), "phone", "email"]
     search_fields = ["name", "short_name"]
     form_fields = [
         "name", "short_name", "governing_body", "logo", "address", "phone", "email",

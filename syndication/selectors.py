@@ -13,15 +13,16 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from galleries.models import AlbumPage, AlbumPhoto
+from galleries.renditions import SHARE, SHARE_LOGO
 from news.models import ArticlePage, ArticlePageTag
 from schools.models import School
 from sections.models import SectionPage
 
 FEED_SIZE = 20
 # One rendition serves the feed enclosure, og:image and JSON-LD: the size social networks ask for.
-SHARE_IMAGE_SPEC = "fill-1200x630|format-jpeg"
+SHARE_IMAGE_SPEC = SHARE.specs[0]  # "fill-1200x630|format-jpeg", made when an image is uploaded
 # A logo is never cropped: scaled down within the same box, in its own format.
-LOGO_IMAGE_SPEC = "max-1200x630"
+LOGO_IMAGE_SPEC = SHARE_LOGO.specs[0]  # "max-1200x630"
 
 
 def _visible(queryset: QuerySet, root: Page) -> QuerySet:

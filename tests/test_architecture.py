@@ -43,12 +43,16 @@ def test_every_school_owned_snippet_uses_the_scoped_viewset():
 
     from schools.models import School, SchoolGroup, SectionGroup
     from schools.scoping import SchoolScopedSnippetViewSet
+    from search.models import SearchEntry, SearchQuery
     from workflows.models import Notification, ReviewTask, RoleApprovalTask
 
     # No admin screen of their own: managed by create_school and the "Phân công" screen;
     # notifications are read only by their recipient (workflows.views, tested there); workflow
-    # tasks are built by workflows.services and follow the school's editorial policy.
-    internal = {SchoolGroup, SectionGroup, Notification, RoleApprovalTask, ReviewTask}
+    # tasks are built by workflows.services and follow the school's editorial policy; the
+    # search index is written by search.indexing only, and search terms are read through the
+    # school-scoped report (search.admin_views, tested there).
+    internal = {SchoolGroup, SectionGroup, Notification, RoleApprovalTask, ReviewTask,
+                SearchEntry, SearchQuery}  # fmt: skip
 
     school_owned = [
         model

@@ -9,6 +9,8 @@ Public API (names and signatures are stable):
 * rich text: :func:`convert_html`, :func:`convert_html_report`, :func:`docx_to_html`,
   :func:`convert_docx`
 * sorting: :func:`sort_key`, :func:`person_sort_key`, :func:`split_name`
+* search: :func:`index_forms`, :func:`parse_query` (:class:`Query`), :func:`match_key`,
+  :func:`highlight_spans`, :func:`snippet`
 * syllables: :func:`is_syllable`, :func:`generate_syllables`
 * errors: :class:`VntextError` and subclasses (each has ``message_vi``)
 """
@@ -33,12 +35,24 @@ from .errors import (
 )
 from .fonts import font_encoding
 from .html import ConversionReport, convert_html, convert_html_report
+from .search import (
+    MAX_QUERY_CHARS,
+    MAX_QUERY_WORDS,
+    Query,
+    highlight_spans,
+    index_forms,
+    match_key,
+    parse_query,
+    snippet,
+)
 from .sorting import person_sort_key, sort_key, split_name
 from .syllables import generate_syllables, is_syllable
 from .text import exact_key, fold, normalize, normalize_tone_placement, search_key, slugify
 
 __all__ = [
     "ENCODINGS",
+    "MAX_QUERY_CHARS",
+    "MAX_QUERY_WORDS",
     "BinaryInputError",
     "ConversionReport",
     "CorruptDocxError",
@@ -50,6 +64,7 @@ __all__ = [
     "EncryptedDocxError",
     "InputTooLargeError",
     "LegacyDocError",
+    "Query",
     "UndecodableInputError",
     "UnknownEncodingError",
     "VntextError",
@@ -66,12 +81,17 @@ __all__ = [
     "font_encoding",
     "from_unicode",
     "generate_syllables",
+    "highlight_spans",
+    "index_forms",
     "is_syllable",
+    "match_key",
     "normalize",
     "normalize_tone_placement",
+    "parse_query",
     "person_sort_key",
     "search_key",
     "slugify",
+    "snippet",
     "sort_key",
     "split_name",
     "to_unicode",

@@ -25,7 +25,7 @@ from django.core.validators import validate_email
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
+from django.utils.translation import gettext_lazy
 
 import vntext
 from galleries.services import check_photo, max_photo_bytes
@@ -42,17 +42,17 @@ MAX_FILES = 5
 MAX_TOTAL_BYTES = 50 * 1024 * 1024
 MAX_TEXT_LENGTH = 20_000
 NUMBER_WORDS = (
-    _lazy("zero"),
-    _lazy("one"),
-    _lazy("two"),
-    _lazy("three"),
-    _lazy("four"),
-    _lazy("five"),
-    _lazy("six"),
-    _lazy("seven"),
-    _lazy("eight"),
-    _lazy("nine"),
-    _lazy("ten"),
+    gettext_lazy("zero"),
+    gettext_lazy("one"),
+    gettext_lazy("two"),
+    gettext_lazy("three"),
+    gettext_lazy("four"),
+    gettext_lazy("five"),
+    gettext_lazy("six"),
+    gettext_lazy("seven"),
+    gettext_lazy("eight"),
+    gettext_lazy("nine"),
+    gettext_lazy("ten"),
 )
 # Answers in words, folded (no diacritics), whatever the interface language.
 _WORD_ANSWERS = {
@@ -180,59 +180,63 @@ class SubmissionForm(forms.Form):
     ``challenge`` token come from ``new_challenge`` (a new one each time the form is shown)."""
 
     title = forms.CharField(
-        label=_lazy("Title"),
+        label=gettext_lazy("Title"),
         max_length=255,
-        error_messages={"required": _lazy("Please give your article a title.")},
+        error_messages={"required": gettext_lazy("Please give your article a title.")},
     )
     text = forms.CharField(
-        label=_lazy("Content"),
+        label=gettext_lazy("Content"),
         max_length=MAX_TEXT_LENGTH,
         widget=forms.Textarea(attrs={"rows": 12}),
-        help_text=_lazy("Plain text; leave an empty line between paragraphs."),
-        error_messages={"required": _lazy("Please write the content of your article.")},
+        help_text=gettext_lazy("Plain text; leave an empty line between paragraphs."),
+        error_messages={"required": gettext_lazy("Please write the content of your article.")},
     )
     photos = MultipleFileField(
-        label=_lazy("Photos"),
+        label=gettext_lazy("Photos"),
         required=False,
         widget=MultipleFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
     )
     files = MultipleFileField(
-        label=_lazy("Files"),
+        label=gettext_lazy("Files"),
         required=False,
         widget=MultipleFileInput(attrs={"accept": ".pdf,.doc,.docx,.xls,.xlsx,.odt,.ods"}),
     )
     sender_name = forms.CharField(
-        label=_lazy("Your name"),
+        label=gettext_lazy("Your name"),
         max_length=150,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages={"required": _lazy("Please give your name.")},
+        error_messages={"required": gettext_lazy("Please give your name.")},
     )
     sender_kind = forms.ChoiceField(
-        label=_lazy("You are"),
+        label=gettext_lazy("You are"),
         choices=Submission.SENDER_KINDS,
         initial="parent",
         widget=forms.RadioSelect,
     )
     sender_contact = forms.CharField(
-        label=_lazy("Your phone number or e-mail address"),
+        label=gettext_lazy("Your phone number or e-mail address"),
         max_length=255,
-        help_text=_lazy("Only the editorial board sees it, to reach you about your article."),
-        error_messages={"required": _lazy("Please give a phone number or an e-mail address.")},
+        help_text=gettext_lazy(
+            "Only the editorial board sees it, to reach you about your article."
+        ),
+        error_messages={
+            "required": gettext_lazy("Please give a phone number or an e-mail address.")
+        },
     )
     show_name = forms.BooleanField(
-        label=_lazy("Show my name as the author if the article is published"),
+        label=gettext_lazy("Show my name as the author if the article is published"),
         required=False,
     )
     answer = forms.CharField(
-        label=_lazy("Check question"),
+        label=gettext_lazy("Check question"),
         max_length=30,
         widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "text"}),
-        help_text=_lazy("Answer in digits or in words."),
-        error_messages={"required": _lazy("Please answer the check question.")},
+        help_text=gettext_lazy("Answer in digits or in words."),
+        error_messages={"required": gettext_lazy("Please answer the check question.")},
     )
     challenge = forms.CharField(widget=forms.HiddenInput, required=False)
     website = forms.CharField(
-        label=_lazy("Leave this field empty"),
+        label=gettext_lazy("Leave this field empty"),
         required=False,
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )

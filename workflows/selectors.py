@@ -151,8 +151,11 @@ def month_report(*, school, month: datetime.date | None = None) -> MonthReport:
     root = school.site.root_page
 
     first_submitted = _first_submission_times(school)
+    # Only what the report can show: published this month, or not live (maybe overdue).
+    in_month = Q(first_published_at__gte=start, first_published_at__lt=end)
     articles = list(
         ArticlePage.objects.descendant_of(root)
+        .filter(in_month | Q(live=False))
         .select_related("owner")
         .order_by("-first_published_at")
     )
@@ -165,7 +168,10 @@ def month_report(*, school, month: datetime.date | None = None) -> MonthReport:
         elif not article.live and deadline.state == OVERDUE:
             report.overdue.append((article, deadline))
     for model in (OfficialDocument, Resource):
-        for item in model.objects.filter(school=school):
+        items = model.objects.filter(school=school).filter(
+            Q(published_at__gte=start, published_at__lt=end) | Q(published_at__isnull=True)
+        )
+        for item in items:
             deadline = deadline_for(item, school=school)
             if item.published_at and start <= item.published_at < end:
                 report.published.append((item, deadline))

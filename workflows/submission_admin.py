@@ -13,7 +13,7 @@ from __future__ import annotations
 from django import forms
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join, linebreaks
-from django.utils.translation import gettext as _gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList, Panel
@@ -32,7 +32,7 @@ def _draft_link(submission):
     if not submission.page_id:
         return ""
     url = reverse("wagtailadmin_pages:edit", args=[submission.page_id])
-    return format_html('<a href="{}">{}</a>', url, _gettext("Open the draft"))
+    return format_html('<a href="{}">{}</a>', url, gettext("Open the draft"))
 
 
 def _file_links(submission) -> str:
@@ -78,7 +78,7 @@ class SubmissionEditView(EditView):
 class SubmissionInspectView(InspectView):
     def get_field_label(self, field_name, field):
         if field_name == "files":
-            return _gettext("Photos and files")
+            return gettext("Photos and files")
         return super().get_field_label(field_name, field)
 
     def get_text_display_value(self):
@@ -164,4 +164,4 @@ def register_submission_log_actions(actions):
         label = _("Change the status of a reader submission")
 
         def format_message(self, log_entry):
-            return _gettext("Status: %(status)s") % {"status": log_entry.data.get("label", "")}
+            return gettext("Status: %(status)s") % {"status": log_entry.data.get("label", "")}

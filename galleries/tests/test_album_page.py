@@ -35,17 +35,24 @@ class TestAlbumPage(TestCase):
     def get(self, page):
         return self.client.get(page.url, HTTP_HOST=HOST)
 
-    def test_thumbnails_are_lazy_responsive_pictures_with_dimensions_and_captions(self):
+    def test_thumbnails_are_responsive_pictures_with_dimensions_and_captions_lazy_but_the_first(
+        self,
+    ):
         response = self.get(self.album)
         self.assertEqual(response.status_code, 200)
         html = response.content.decode()
         pictures = re.findall(r"<picture>.*?</picture>", html, flags=re.S)
         self.assertEqual(len(pictures), 3)
-        for picture in pictures:
+        for number, picture in enumerate(pictures):
             self.assertIn('type="image/avif"', picture)
             self.assertIn('type="image/webp"', picture)
             img = re.search(r"<img [^>]*>", picture).group(0)
-            self.assertIn('loading="lazy"', img)
+            if number == 0:  # the page's main picture is fetched first, never lazily
+                self.assertIn('fetchpriority="high"', img)
+                self.assertNotIn("loading=", img)
+            else:
+                self.assertIn('loading="lazy"', img)
+                self.assertNotIn("fetchpriority", img)
             self.assertRegex(img, r'width="\d+"')
             self.assertRegex(img, r'height="\d+"')
             self.assertIn("srcset=", img)

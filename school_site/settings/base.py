@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "resources",
     "scheduler",
     "textinput",
+    "pagecache",
+    "guides",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.search_promotions",  # superuser-only; schools use search.Promotion
@@ -62,6 +64,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers visitors' cached pages before sessions, locale and Wagtail do any work.
+    "pagecache.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -110,7 +114,8 @@ LOGIN_URL = "wagtailadmin_login"
 # --- Vietnamese first -------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our messages, then the Vietnamese override of the admin's catalogues (school_site/admin_locale.py).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale_admin"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -121,6 +126,7 @@ WAGTAIL_TIME_FORMAT = "%H:%M"
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_USER_TIME_ZONES = ["Asia/Ho_Chi_Minh"]  # one country, one time zone
+WAGTAILADMIN_USER_LOGIN_FORM = "schools.forms.LoginForm"  # a translated password label
 
 # --- Files ------------------------------------------------------------------------------
 STATIC_URL = "/static/"
@@ -163,7 +169,12 @@ if ENV.redis_url:
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": ENV.redis_url,
-        }
+        },
+        # Visitors' pages (pagecache/): shared by every worker, so a purge is seen by all.
+        "pagecache": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": ENV.redis_url,
+        },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
 else:
@@ -171,9 +182,26 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "school-portal",
-        }
+        },
+        # Files, not process memory: the web server and the worker (which publishes scheduled
+        # pages) must see the same generations, or a purge would miss the other process.
+        "pagecache": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": ENV.var_dir / "pagecache",
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Anonymous visitors' pages are kept this many seconds (0: off); see pagecache/middleware.py.
+PORTAL_PAGE_CACHE_SECONDS = ENV.page_cache_seconds
+# Proxy caches in front: each change of a school BANs its host (pagecache/frontend.py).
+if ENV.frontend_cache_urls:
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "pagecache.frontend.HostBanBackend",
+            "LOCATIONS": list(ENV.frontend_cache_urls),
+        }
+    }
 
 # --- Search -----------------------------------------------------------------------------
 if ENV.elasticsearch_url:
@@ -208,6 +236,7 @@ PORTAL_PERIODIC_TASKS = [
     ("workflows.tasks.daily_digest", 60 * 60),  # sends once a day, from 07:00
     ("workflows.rota_tasks.rota_reminders", 60 * 60),  # sends from 07:00 to 21:59
     ("schedules.tasks.purge_unconfirmed_subscribers", 60 * 60),
+    ("search.tasks.purge_old_search_terms", 24 * 60 * 60),
 ]
 
 # --- E-mail -----------------------------------------------------------------------------

@@ -14,6 +14,12 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 if not ENV.redis_url:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+CACHES["pagecache"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pagecache-tests",
+}
+# The page cache is off for every test but its own (pagecache/tests switch it on).
+PORTAL_PAGE_CACHE_SECONDS = 0
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Files written by tests (also in setUpTestData) never land in var/media.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-media-"))

@@ -52,7 +52,8 @@ def test_album_lightbox_with_the_keyboard_on_a_phone(school, page_at, screenshot
     expect(page.locator("h1")).to_have_text(album.title)
     links = page.locator("a[data-lightbox-item]")
     expect(links).to_have_count(3)
-    expect(links.first.locator("img")).to_have_attribute("loading", "lazy")
+    expect(links.first.locator("img")).to_have_attribute("fetchpriority", "high")  # the main one
+    expect(links.nth(1).locator("img")).to_have_attribute("loading", "lazy")
     assert not scrolls_sideways(page), "the album scrolls horizontally"
     page.screenshot(path=str(screenshot_dir / "album-360.png"), full_page=True)
 

@@ -176,14 +176,14 @@ def test_search_from_header(school, page_at, width):
     tab = page_at(width)
     page = tab.page
     page.goto("/")
-    box = page.get_by_role("search").get_by_role("searchbox")
+    box = page.get_by_role("search").get_by_role("combobox")  # search-suggest.js
     box.fill("Phù Đổng")
     box.press("Enter")
     expect(page).to_have_url(re.compile(r"/tim-kiem/\?q="))
     results = page.locator("main .search-results")
     expect(results.get_by_role("link", name=NEWS_TITLES[1], exact=True)).to_be_visible()
     expect(results.get_by_role("link")).to_have_count(1)
-    expect(page.get_by_role("search").get_by_role("searchbox")).to_have_value("Phù Đổng")
+    expect(page.get_by_role("search").get_by_role("combobox")).to_have_value("Phù Đổng")
     results.get_by_role("link", name=NEWS_TITLES[1], exact=True).click()
     expect(page.locator("main h1")).to_have_text(NEWS_TITLES[1])
     assert not scrolls_sideways(page)
