@@ -489,7 +489,9 @@ class Bench:
                         env=self.env, cwd=ROOT, capture_output=True, text=True, check=False,
                     )  # fmt: skip
                     if rebuilt.returncode:
-                        problem = (rebuilt.stderr.strip().splitlines() or ["?"])[-1][:200]
+                        lines = rebuilt.stderr.strip().splitlines() or ["?"]
+                        errors = [x for x in lines if re.match(r"^[\w.]+(Error|Exception)\b", x)]
+                        problem = (errors or lines)[-1][:200]
                         self.notes.append(f"search index not rebuilt (kept the old one): `{problem}`")  # fmt: skip
                         log(f"rebuild_search_index failed: {problem}")
                     return
@@ -575,7 +577,6 @@ class Bench:
 
     # --- the phases --------------------------------------------------------------------------
     def run(self) -> str:
-        args = self.args
         self.check_tools()
         self.database()
         self.collectstatic()
@@ -655,10 +656,7 @@ class Bench:
             stack.stop_all()
         self.memory = sampler
         self.notes.extend(problems_in_logs(self.tmp))
-        report = self.report()
-        if not args.keep_tmp:
-            shutil.rmtree(self.tmp, ignore_errors=True)
-        return report
+        return self.report()
 
     def sweep(self) -> str:
         """Gunicorn configurations compared on the two figures they decide: cached home page
@@ -697,7 +695,6 @@ class Bench:
                 f"{max(hit.other_cpu, render.other_cpu):.2f} |"
             )
         self.stack.stop_all()
-        shutil.rmtree(self.tmp, ignore_errors=True)
         return "\n".join(lines) + "\n"
 
     def publish_to_visible(self, ports: dict[str, int]) -> None:
@@ -791,7 +788,9 @@ class Bench:
             + ")",
             "- Peak RSS by phase: "
             + ", ".join(f"{phase} {kb / 1024:,.0f} MB" for phase, kb in mem.phase_peaks.items()),
-            f"- PSS summed (shared pages counted once): {mem.peak_pss / 1024:,.0f} MB",
+            f"- PSS summed (shared pages counted once): {mem.peak_pss / 1024:,.0f} MB. The RSS sum "
+            "counts PostgreSQL's shared buffers once per backend and the code gunicorn's workers "
+            "share once per worker: it is the upper bound the target is checked against.",
             "",
             "## Targets",
             "",
@@ -922,10 +921,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     args.duration = args.duration or (3 if args.quick else 10)
     bench = Bench(args)
-    if args.sweep:
-        print(bench.sweep())
-        return 0
-    report = bench.run()
+    try:
+        if args.sweep:
+            print(bench.sweep())
+            return 0
+        report = bench.run()
+    finally:
+        bench.stack.stop_all()  # also after an error: nothing of ours keeps running
+        if not args.keep_tmp:
+            shutil.rmtree(bench.tmp, ignore_errors=True)
     print(report)
     results = BENCH / "results"
     results.mkdir(exist_ok=True)

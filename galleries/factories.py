@@ -1,25 +1,13 @@
-import io
-
 import factory
 import wagtail_factories
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from PIL import Image as PILImage
-from wagtail.images import get_image_model
 
 import vntext
 
 from .models import AlbumPage, AlbumPhoto
+from .samples import make_photo
 
-
-def make_photo(collection, title="Ảnh", size=(640, 480), colour=(30, 120, 60)):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", size, colour).save(buffer, "JPEG")
-    return get_image_model().objects.create(
-        title=title,
-        file=SimpleUploadedFile(f"{vntext.slugify(title)}.jpg", buffer.getvalue()),
-        collection=collection,
-    )
+__all__ = ["AlbumPageFactory", "make_photo"]
 
 
 class AlbumPageFactory(wagtail_factories.PageFactory):

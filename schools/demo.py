@@ -188,8 +188,8 @@ def _add_sample_content(school: School) -> None:
 
     from django.utils import timezone
 
-    from galleries.factories import make_photo
     from galleries.models import AlbumPage, AlbumPhoto
+    from galleries.samples import make_photo
     from news.models import ArticlePage
 
     sections = {
