@@ -7,10 +7,12 @@ reads through ``news.calendar_selectors`` and costs a fixed number of queries.
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.dates import WEEKDAYS
+
+from schools.selectors import school_or_404
 
 from . import ical
 from .calendar_selectors import feed_events, first_of_month, month_calendar, upcoming_events
@@ -18,16 +20,9 @@ from .calendar_selectors import feed_events, first_of_month, month_calendar, upc
 LIST_PAGE_SIZE = 20
 
 
-def _current_school(request):
-    school = getattr(request, "school", None)
-    if school is None:
-        raise Http404
-    return school
-
-
 def events_month(request, year: int | None = None, month: int | None = None):
     """``/su-kien/`` (this month) and ``/su-kien/<year>/<month>/``."""
-    root = _current_school(request).site.root_page
+    root = school_or_404(request).site.root_page
     if year is None:
         today = timezone.localdate()
         year, month = today.year, today.month
@@ -41,14 +36,14 @@ def events_month(request, year: int | None = None, month: int | None = None):
 
 def events_list(request):
     """``/su-kien/danh-sach/``: events still running or to come, soonest first, paginated."""
-    root = _current_school(request).site.root_page
+    root = school_or_404(request).site.root_page
     events = Paginator(upcoming_events(root), LIST_PAGE_SIZE).get_page(request.GET.get("page"))
     return TemplateResponse(request, "news/events_list.html", {"events": events})
 
 
 def events_ical(request):
     """``/su-kien/lich.ics``: the school's events as an iCalendar feed (RFC 5545)."""
-    school = _current_school(request)
+    school = school_or_404(request)
     root = school.site.root_page
     hostname = school.site.hostname
     events = [

@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods
 from news import ical
 from pagecache.views import same_origin_post
 from school_site.ratelimit import over_limit
+from schools.selectors import school_or_404
 
 from .forms import SubscribeForm
 from .models import WorkEntry
@@ -43,13 +44,6 @@ SESSION_START = {
 }
 
 
-def _current_school(request):
-    school = getattr(request, "school", None)
-    if school is None:
-        raise Http404
-    return school
-
-
 def _monday(value: str | None) -> datetime.date:
     if value is None:
         return this_monday()
@@ -64,7 +58,7 @@ def _monday(value: str | None) -> datetime.date:
 
 def week_view(request, week: str | None = None, *, template="schedules/week.html"):
     """``/lich-cong-tac/`` (this week) and ``/lich-cong-tac/<yyyy-mm-dd>/`` (a Monday)."""
-    school = _current_school(request)
+    school = school_or_404(request)
     calendar = week_calendar(school=school, week_start=_monday(week))
     context = {"calendar": calendar, "subscribe_form": SubscribeForm()}
     return TemplateResponse(request, template, context)
@@ -77,7 +71,7 @@ def week_print(request, week: str):
 
 def calendar_ical(request):
     """``/lich-cong-tac/lich.ics``: the published entries as an iCalendar feed (RFC 5545)."""
-    school = _current_school(request)
+    school = school_or_404(request)
     hostname = school.site.hostname
     zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
     events = []
@@ -133,7 +127,7 @@ def _message_page(request, *, heading: str, message: str, status: int = 200):
 def subscribe_view(request):
     """``/lich-cong-tac/dang-ky/``: the form (also on every week page); a valid post asks for
     the confirmation e-mail and goes on to the "check your mailbox" page."""
-    school = _current_school(request)
+    school = school_or_404(request)
     status = 200
     if request.method == "POST":
         if _over_limit(request):
@@ -157,7 +151,7 @@ def subscribe_view(request):
 
 def subscribe_sent(request):
     """``/lich-cong-tac/dang-ky/da-gui/``: the same words for a new, pending or known address."""
-    _current_school(request)
+    school_or_404(request)
     return _message_page(
         request,
         heading=_("Check your mailbox"),
@@ -169,7 +163,7 @@ def subscribe_sent(request):
 
 
 def _subscriber(request, token: str):
-    subscriber = subscriber_by_token(school=_current_school(request), token=token)
+    subscriber = subscriber_by_token(school=school_or_404(request), token=token)
     if subscriber is None:
         raise Http404
     return subscriber

@@ -15,6 +15,14 @@ from .models import School, SchoolGroup
 from .plan import ASSIGNING_ROLES, ROLES
 
 
+def school_or_404(request) -> School:
+    """The school of the public request's host (set by the middleware), or 404."""
+    school = getattr(request, "school", None)
+    if school is None:
+        raise Http404
+    return school
+
+
 def get_school_for_site(site: Site | None) -> School | None:
     if site is None:
         return None

@@ -42,9 +42,7 @@ def digest_lines_for_school(school) -> dict:
             pending = [
                 a.reviewer for a in item.assignments if a.decision == ReviewAssignment.PENDING
             ]
-            recipients = pending or list(
-                school.staff_users().filter(groups__school_role__role__in=("head", "deputy"))
-            )
+            recipients = pending or list(item.task.assigners())
         else:
             recipients = list(item.task.acting_users())
         for user in recipients:

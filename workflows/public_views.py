@@ -19,19 +19,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from school_site.ratelimit import hit, hits
+from schools.selectors import school_or_404
 
 from .public_forms import SubmissionForm
 from .submissions import create_submission, inbox_section
 
 WINDOW = 60 * 60  # seconds
 ATTEMPTS_PER_SUBMISSION = 5
-
-
-def _current_school(request):
-    school = getattr(request, "school", None)
-    if school is None:
-        raise Http404
-    return school
 
 
 def _render(request, form, *, status=200):
@@ -48,7 +42,7 @@ def _refuse(request, form, message: str, *, status: int):
 @require_http_methods(["GET", "POST"])
 def submit_view(request):
     """``/gui-bai/``: the form; a valid post becomes a draft and goes on to the thanks page."""
-    school = _current_school(request)
+    school = school_or_404(request)
     if inbox_section(school=school) is None:
         raise Http404
     if request.method != "POST":
@@ -76,5 +70,5 @@ def submit_view(request):
 
 def submit_done(request):
     """``/gui-bai/da-gui/``: thanks, and what happens next."""
-    _current_school(request)
+    school_or_404(request)
     return TemplateResponse(request, "workflows/submit_done.html", {})

@@ -190,9 +190,7 @@ def record_review(*, task_state, reviewer, approved: bool, comment: str = "") ->
 
         notify(
             school=task.school,
-            recipients=task.school.staff_users().filter(
-                groups__school_role__role__in=("head", "deputy")
-            ),
+            recipients=task.assigners(),
             kind="reviewed",
             actor=reviewer,
             obj=obj,

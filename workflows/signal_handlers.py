@@ -52,9 +52,7 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
         else:
             notify(
                 school=task.school,
-                recipients=task.school.staff_users().filter(
-                    groups__school_role__role__in=("head", "deputy")
-                ),
+                recipients=task.assigners(),
                 kind="task",
                 actor=user,
                 obj=obj,

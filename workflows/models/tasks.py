@@ -28,6 +28,21 @@ ROLE_STEP_ROLES = {
 REVIEW_ASSIGNER_ROLES = ("head", "deputy")
 
 
+def _role_users(school, roles):
+    """The active users holding any of ``roles`` in ``school``."""
+    from django.contrib.auth import get_user_model
+
+    return (
+        get_user_model()
+        .objects.filter(
+            is_active=True,
+            groups__school_role__school=school,
+            groups__school_role__role__in=roles,
+        )
+        .distinct()
+    )
+
+
 def _role_member(user, school, roles) -> bool:
     if not (user.is_authenticated and user.is_active):
         return False
@@ -185,17 +200,7 @@ class RoleApprovalTask(_SchoolTask):
         return TaskState.objects.none()
 
     def acting_users(self):
-        from django.contrib.auth import get_user_model
-
-        return (
-            get_user_model()
-            .objects.filter(
-                is_active=True,
-                groups__school_role__school=self.school,
-                groups__school_role__role__in=self.roles,
-            )
-            .distinct()
-        )
+        return _role_users(self.school, self.roles)
 
     @classmethod
     def get_description(cls):
@@ -232,6 +237,10 @@ class ReviewTask(_SchoolTask):
             for reviewer_id, assigned_by_id in reviewers.items()
         )
         return task_state
+
+    def assigners(self):
+        """Who names the reviewers: the school's head and deputy."""
+        return _role_users(self.school, REVIEW_ASSIGNER_ROLES)
 
     def user_can_assign(self, user) -> bool:
         return _role_member(user, self.school, REVIEW_ASSIGNER_ROLES)
